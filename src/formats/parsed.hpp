@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <hubsearch/record.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace hubsearch::detail {
+
+/// The records of one document: a study, or a transcript with its speeches.
+struct ParsedDocument {
+    std::string document_id;      ///< The study or transcript id.
+    std::vector<Record> records;  ///< One per study, one per speech.
+};
+
+/// Everything one input file holds, in any format.
+struct ParsedInput {
+    std::vector<ParsedDocument> documents;  ///< Documents to add or replace.
+    /// Documents the input says are gone (an OAI-PMH deleted record).
+    std::vector<std::string> deleted_document_ids;
+};
+
+/// Limits that keep hostile input from exhausting memory or the stack.
+struct ReaderLimits {
+    std::size_t max_section_depth = 200;  ///< Deeper `section` nesting rejects the file.
+};
+
+}  // namespace hubsearch::detail

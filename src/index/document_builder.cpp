@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+#include "index/document_builder.hpp"
+
+#include <hubsearch/vocabulary.hpp>
+
+#include "analysis/case_fold.hpp"
+#include "analysis/language.hpp"
+#include "analysis/text.hpp"
+#include "index/record_codec.hpp"
+#include "index/schema.hpp"
+
+#include <functional>
+
+namespace hubsearch::detail {
+namespace {
+
+// Field weights: a word in a title says more about a record than one in its body.
+constexpr Xapian::termcount title_weight = 3;
+constexpr Xapian::termcount abstract_weight = 2;
+constexpr Xapian::termcount body_weight = 1;
+
+// Xapian rejects terms over 245 bytes; the longest prefix is 8 bytes.
+constexpr unsigned max_word_bytes = 200;
+
+// A boolean term, its value cut to fit Xapian's term length limit.
+std::string boolean_term(const char* prefix, std::string_view value) {
+    std::string term = prefix + std::string(value);
+    if (term.size() > 240) term.resize(240);
+    return term;
+}
+
+}  // namespace
+
+std::string record_term(std::string_view id) { return boolean_term(schema::id, id); }
+
+std::string document_term(std::string_view document_id) {
+    return boolean_term(schema::document, document_id);
+}
+
+std::string source_term(const std::string& source_key) {
+    std::string term = std::string(schema::source) + source_key;
+    if (term.size() > 240) {
+        // Long paths are hashed so the term stays within Xapian's limit.
+        term = std::string(schema::source) + "#" +
+               std::to_string(std::hash<std::string>{}(source_key));
+    }
+    return term;
+}
+
+std::string pack_values(const std::vector<std::string>& values) {
+    std::string packed;
+    for (const auto& value : values) {
+        if (!packed.empty()) packed += '\n';
+        packed += value;
+    }
+    return packed;
+}
+
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator_.set_max_word_length(max_word_bytes);
+}
+
+void DocumentBuilder::index(const std::string& text, const std::string& lang,
+                            Xapian::termcount weight, const char* prefix) {
+    if (text.empty()) return;
+    generator_.set_stemmer(analyzer_.stemmer(lang));
+    generator_.index_text(fold_case(text), weight, prefix);
+    // A gap keeps phrases from matching across fields and paragraphs.
+    generator_.increase_termpos(10);
+}
+
+Xapian::Document DocumentBuilder::build(const Record& record, const std::string& source_key) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    const std::string& lang = record.language;
+
+    for (const auto& title : record.titles) {
+        index(title.text, title.lang, title_weight);
+        index(title.text, title.lang, 1, schema::title);
+    }
+    for (const auto& abstract : record.abstracts)
+        index(abstract.text, abstract.lang, abstract_weight);
+    for (const auto& paragraph : record.body) {
+        index(paragraph.text, paragraph.lang,
+              paragraph.heading_level > 0 ? abstract_weight : body_weight);
+    }
+    for (const auto& author : record.authors) {
+        index(author.name, lang, 1);
+        index(author.name, lang, 1, schema::author);
+        index(author.affiliation, lang, 1, schema::affiliation);
+    }
+    for (const auto& keyword : record.keywords) {
+        index(keyword, detect_language(keyword), 1);
+        index(keyword, detect_language(keyword), 1, schema::keyword);
+    }
+    index(record.publisher, lang, 1, schema::publisher);
+    index(record.series, lang, 1, schema::publisher);
+
+    if (record.type == RecordType::speech) {
+        const Person& speaker = record.speaker;
+        index(speaker.name, lang, 1);
+        index(speaker.name, lang, 1, schema::speaker);
+        index(speaker.affiliation, lang, 1, schema::affiliation);
+        index(speaker.affiliation, lang, 1);
+        for (const auto& title : record.session_titles) {
+            index(title.text, title.lang, 1);
+            index(title.text, title.lang, 1, schema::session);
+        }
+        index(record.session_id, "", 1, schema::session);
+        for (const auto& title : record.event_titles)
+            index(title.text, title.lang, 1, schema::event);
+        index(record.event_place, lang, 1, schema::event);
+        index(record.event_organizer, lang, 1, schema::event);
+    }
+    // Topic labels and country names in all three languages make "pay" find a study filed under
+    // remuneration and "Korea" one that covers KR, whatever language the text is in.
+    for (const auto& topic : record.topics) {
+        for (const char* label_lang : {"en", "ru", "kk"}) {
+            index(topic_label(topic, label_lang), label_lang, 1);
+        }
+    }
+    for (const auto& country : record.countries) {
+        for (const char* name_lang : {"en", "ru", "kk"}) {
+            index(country_name(country, name_lang), name_lang, 1);
+        }
+    }
+
+    doc.add_boolean_term(record_term(record.id));
+    doc.add_boolean_term(document_term(record.document_id));
+    doc.add_boolean_term(source_term(source_key));
+    doc.add_boolean_term(std::string(schema::type) + to_string(record.type));
+    doc.add_boolean_term(std::string(schema::year) + std::to_string(record.year));
+    for (const auto& topic : record.topics)
+        doc.add_boolean_term(boolean_term(schema::topic, topic));
+    for (const auto& country : record.countries) {
+        doc.add_boolean_term(boolean_term(schema::country, lower_ascii(country)));
+    }
+    for (const auto& language : record.languages) {
+        doc.add_boolean_term(boolean_term(schema::language, language));
+    }
+
+    doc.add_value(schema::slot_year, Xapian::sortable_serialise(record.year));
+    doc.add_value(schema::slot_date, record.date);
+    doc.add_value(schema::slot_type, to_string(record.type));
+    doc.add_value(schema::slot_topics, pack_values(record.topics));
+    doc.add_value(schema::slot_countries, pack_values(record.countries));
+    doc.add_value(schema::slot_languages, pack_values(record.languages));
+    doc.set_data(encode_record(record));
+    return doc;
+}
+
+}  // namespace hubsearch::detail

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <hubsearch/record.hpp>
+
+#include "analysis/analyzer.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hubsearch::detail {
+
+/// Turns records into Xapian documents: terms per field and language, filter terms, facet
+/// values and the stored record. Not thread-safe.
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const Analyzer& analyzer);
+
+    /// The document for `record`, tagged with `source_key` for replacement.
+    Xapian::Document build(const Record& record, const std::string& source_key);
+
+private:
+    void index(const std::string& text, const std::string& lang, Xapian::termcount weight,
+               const char* prefix = "");
+
+    const Analyzer& analyzer_;
+    Xapian::TermGenerator generator_;
+};
+
+/// The unique term of the record with identifier `id`.
+std::string record_term(std::string_view id);
+
+/// The term shared by every record of the study or transcript `document_id`.
+std::string document_term(std::string_view document_id);
+
+/// The boolean term that marks every record read from the source with this key.
+std::string source_term(const std::string& source_key);
+
+/// Joins values with '\n' for a multi-valued facet slot.
+std::string pack_values(const std::vector<std::string>& values);
+
+}  // namespace hubsearch::detail

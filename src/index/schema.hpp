@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The one place that fixes how records are stored in Xapian: term prefixes, value slots and
+// metadata keys. docs/term-prefixes.md documents the same table for other tools.
+
+#include <xapian.h>
+
+namespace hubsearch::detail::schema {
+
+/// Bump when a change makes older indexes unreadable; Index and Searcher refuse a mismatch.
+inline constexpr const char* version = "1";
+inline constexpr const char* version_key = "hubsearch:schema";
+
+// Boolean (filter) terms. Values are stored in lower case, so no ':' is ever needed.
+inline constexpr const char* id = "Q";              ///< Record id: Q + id.
+inline constexpr const char* document = "XDOC";     ///< Study or transcript id of the record.
+inline constexpr const char* source = "XSRC";       ///< Source file key (see source_term()).
+inline constexpr const char* type = "XTYPE";        ///< study | speech.
+inline constexpr const char* topic = "XTOPIC";      ///< Topic id.
+inline constexpr const char* country = "XCOUNTRY";  ///< Country code, lower case.
+inline constexpr const char* year = "XYEAR";        ///< Four-digit year.
+inline constexpr const char* language = "L";        ///< Language code.
+
+// Free-text field prefixes, searchable as field:word.
+inline constexpr const char* title = "S";           ///< title: study title
+inline constexpr const char* author = "A";          ///< author: study author
+inline constexpr const char* speaker = "XSPEAKER";  ///< speaker: speech speaker
+inline constexpr const char* session = "XSESSION";  ///< session: session title and id
+inline constexpr const char* event = "XEVENT";      ///< event: event title, place, organizer
+inline constexpr const char* keyword = "K";         ///< keyword: keywords
+inline constexpr const char* publisher = "XPUB";    ///< publisher: publisher and series
+inline constexpr const char* affiliation = "XAFF";  ///< affiliation: author or speaker body
+
+// Value slots.
+inline constexpr Xapian::valueno slot_year = 0;       ///< sortable_serialise(year)
+inline constexpr Xapian::valueno slot_date = 1;       ///< date as written, sorts as text
+inline constexpr Xapian::valueno slot_type = 2;       ///< study | speech
+inline constexpr Xapian::valueno slot_topics = 3;     ///< topic ids, '\n'-separated
+inline constexpr Xapian::valueno slot_countries = 4;  ///< country codes, '\n'-separated
+inline constexpr Xapian::valueno slot_languages = 5;  ///< language codes, '\n'-separated
+
+}  // namespace hubsearch::detail::schema

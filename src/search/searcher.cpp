@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+#include <hubsearch/error.hpp>
+#include <hubsearch/search.hpp>
+
+#include "analysis/analyzer.hpp"
+#include "analysis/language.hpp"
+#include "index/document_builder.hpp"
+#include "index/record_codec.hpp"
+#include "index/schema.hpp"
+#include "search/facets.hpp"
+#include "search/query_builder.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <string_view>
+#include <system_error>
+
+namespace hubsearch {
+namespace {
+
+Error open_error(const Xapian::Error& e, const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec)) {
+        return Error(Errc::not_found, dir.string() + ": no index here; create one with hub-index",
+                     dir);
+    }
+    if (std::string_view(e.get_type()) == "DatabaseVersionError") {
+        return Error(Errc::version_mismatch, dir.string() + ": " + e.get_msg(), dir);
+    }
+    if (std::string_view(e.get_type()) == "DatabaseOpeningError") {
+        return Error(Errc::not_found, dir.string() + ": not an index (" + e.get_msg() + ")", dir);
+    }
+    return Error(Errc::corrupt, dir.string() + ": " + e.get_msg(), dir);
+}
+
+// How many times a search is retried when a writer commits underneath it.
+constexpr int max_attempts = 5;
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::filesystem::path dir;
+    Xapian::Database db;
+    detail::Analyzer analyzer;
+
+    SearchResults run(const SearchRequest& request) {
+        detail::QueryBuilder builder(db, analyzer);
+        const auto languages = detail::candidate_languages(request.query);  // of the query
+        Xapian::Query query = builder.parse(request.query, Xapian::Query::OP_AND, languages);
+        const Xapian::Query filter = detail::QueryBuilder::filter(request.filters);
+
+        Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        const auto with_filter = [&](const Xapian::Query& q) {
+            return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+        };
+        enquire.set_query(with_filter(query));
+
+        detail::FacetSpies spies;
+        if (request.facets) spies.attach(enquire);
+        // Facets must see every match, not just the page.
+        const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+        const auto limit = static_cast<Xapian::doccount>(request.limit);
+        const auto offset = static_cast<Xapian::doccount>(request.offset);
+        Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
+
+        SearchResults results;
+        if (mset.empty() && mset.get_matches_estimated() == 0 && builder.term_count() > 1) {
+            // No record has every word: rank the records that have some of them.
+            query = builder.parse(request.query, Xapian::Query::OP_OR, languages);
+            enquire.set_query(with_filter(query));
+            spies.reset();
+            mset = enquire.get_mset(offset, limit, check_at_least);
+            results.relaxed = true;
+        }
+
+        results.total_estimate = mset.get_matches_estimated();
+        std::size_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit hit;
+            hit.rank = ++rank;
+            hit.score = it.get_weight();
+            hit.record = detail::decode_record(it.get_document().get_data());
+            if (request.snippets) {
+                std::string text;
+                for (const auto& abstract : hit.record.abstracts) text += abstract.text + "\n";
+                for (const auto& paragraph : hit.record.body) text += paragraph.text + "\n";
+                // The record's own stemmer finds the stems the query made in its language;
+                // when the query was read in other languages only, the first of them does.
+                const bool own = std::find(languages.begin(), languages.end(),
+                                           hit.record.language) != languages.end();
+                const std::string& snippet_lang =
+                    own || languages.empty() ? hit.record.language : languages.front();
+                hit.snippet = mset.snippet(
+                    text, request.snippet_length, analyzer.stemmer(snippet_lang),
+                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                    request.highlight_start, request.highlight_end, "…");
+                // Paragraphs are joined by newlines for passage selection; show them inline.
+                std::replace(hit.snippet.begin(), hit.snippet.end(), '\n', ' ');
+            }
+            hit.record.abstracts.clear();
+            hit.record.body.clear();
+            results.hits.push_back(std::move(hit));
+        }
+        if (request.facets) results.facets = spies.counts();
+        return results;
+    }
+
+    // Runs `work`, reopening the database and trying again when a writer's commit has made the
+    // revision being read unavailable.
+    template <typename Work>
+    auto with_retry(Work work) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return work();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == max_attempts) {
+                    throw Error(
+                        Errc::io,
+                        dir.string() + ": the index changed during every attempt to read it");
+                }
+                db.reopen();
+            } catch (const Xapian::Error& e) {
+                throw Error(Errc::corrupt, dir.string() + ": " + e.get_msg(), dir);
+            }
+        }
+    }
+};
+
+Searcher::Searcher(const std::filesystem::path& dir) : impl_(std::make_unique<Impl>()) {
+    impl_->dir = dir;
+    try {
+        impl_->db = Xapian::Database(dir.string());
+        const std::string stored = impl_->db.get_metadata(detail::schema::version_key);
+        if (stored != detail::schema::version) {
+            throw Error(Errc::version_mismatch,
+                        dir.string() + ": the index was written by schema version " +
+                            (stored.empty() ? std::string("unknown") : stored) +
+                            " and this is version " + detail::schema::version +
+                            "; delete the directory and index again",
+                        dir);
+        }
+    } catch (const Xapian::Error& e) {
+        throw open_error(e, dir);
+    }
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) const {
+    return impl_->with_retry([&] { return impl_->run(request); });
+}
+
+std::optional<Record> Searcher::find(std::string_view id) const {
+    return impl_->with_retry([&]() -> std::optional<Record> {
+        const std::string term = detail::record_term(id);
+        auto posting = impl_->db.postlist_begin(term);
+        if (posting == impl_->db.postlist_end(term)) return std::nullopt;
+        return detail::decode_record(impl_->db.get_document(*posting).get_data());
+    });
+}
+
+std::size_t Searcher::record_count() const {
+    return impl_->with_retry([&] { return static_cast<std::size_t>(impl_->db.get_doccount()); });
+}
+
+}  // namespace hubsearch

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+#include "xml/xml_input.hpp"
+
+#include "analysis/text.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <iconv.h>
+#include <memory>
+#include <system_error>
+
+namespace hubsearch::detail {
+namespace {
+
+// The encoding named in `<?xml ... encoding="..."?>`, or "" when there is none.
+std::string declared_encoding(std::string_view bytes) {
+    if (bytes.substr(0, 5) != "<?xml") return {};
+    const auto end = bytes.find("?>");
+    const std::string_view decl = bytes.substr(0, end);
+    const auto key = decl.find("encoding");
+    if (key == std::string_view::npos) return {};
+    auto pos = decl.find_first_of("\"'", key);
+    if (pos == std::string_view::npos) return {};
+    const char quote = decl[pos];
+    const auto close = decl.find(quote, pos + 1);
+    if (close == std::string_view::npos) return {};
+    return lower_ascii(decl.substr(pos + 1, close - pos - 1));
+}
+
+// Converts with iconv; on an invalid sequence reports its byte offset in `bytes`, so that the
+// caller can point at it.
+std::string convert(std::string_view bytes, const char* from, const std::string& label) {
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == reinterpret_cast<iconv_t>(-1)) {
+        throw InputError("the declared encoding \"" + label + "\" is not supported", 1, 1);
+    }
+    std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
+    std::string out(bytes.size() * 2 + 16, '\0');
+    auto* in_ptr = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    char* out_ptr = out.data();
+    std::size_t out_left = out.size();
+    while (in_left > 0) {
+        if (iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1)) {
+            break;
+        }
+        if (errno == E2BIG) {
+            const auto used = static_cast<std::size_t>(out_ptr - out.data());
+            out.resize(out.size() * 2);
+            out_ptr = out.data() + used;
+            out_left = out.size() - used;
+            continue;
+        }
+        // EILSEQ or EINVAL: the text decoded so far tells the line and column.
+        const auto used = static_cast<std::size_t>(out_ptr - out.data());
+        const auto where = position_of(std::string_view(out.data(), used), used);
+        throw InputError("bytes that are not valid " + label + " text", where.line, where.column);
+    }
+    out.resize(static_cast<std::size_t>(out_ptr - out.data()));
+    return out;
+}
+
+}  // namespace
+
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) throw InputError("cannot read the file: " + ec.message(), 0, 0);
+    if (size > max_bytes) {
+        throw InputError("the file is " + std::to_string(size) + " bytes, over the limit of " +
+                             std::to_string(max_bytes),
+                         0, 0);
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cannot open the file", 0, 0);
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!in && !in.eof()) throw InputError("cannot read the file", 0, 0);
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+std::string decode_xml(std::string_view bytes) {
+    if (bytes.empty()) throw InputError("the file is empty", 1, 1);
+    const auto byte = [&](std::size_t i) {
+        return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0x100u;
+    };
+    if (byte(0) == 0xFF && byte(1) == 0xFE) return convert(bytes.substr(2), "UTF-16LE", "UTF-16");
+    if (byte(0) == 0xFE && byte(1) == 0xFF) return convert(bytes.substr(2), "UTF-16BE", "UTF-16");
+    // "<?" in UTF-16 without a byte-order mark.
+    if (byte(0) == '<' && byte(1) == 0 && byte(2) == '?' && byte(3) == 0) {
+        return convert(bytes, "UTF-16LE", "UTF-16");
+    }
+    if (byte(0) == 0 && byte(1) == '<' && byte(2) == 0 && byte(3) == '?') {
+        return convert(bytes, "UTF-16BE", "UTF-16");
+    }
+    if (byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) bytes.remove_prefix(3);
+
+    const std::string encoding = declared_encoding(bytes);
+    if (encoding.empty() || encoding == "utf-8" || encoding == "utf8" || encoding == "us-ascii" ||
+        encoding == "ascii") {
+        const auto bad = find_invalid_utf8(bytes);
+        if (bad != std::string_view::npos) {
+            const auto where = position_of(bytes.substr(0, bad), bad);
+            throw InputError(encoding.empty()
+                                 ? "bytes that are not valid UTF-8, and the XML declaration "
+                                   "names no other encoding"
+                                 : "bytes that are not valid UTF-8",
+                             where.line, where.column);
+        }
+        return std::string(bytes);
+    }
+    if (encoding.rfind("utf-16", 0) == 0 || encoding == "utf16") {
+        throw InputError("the declaration says " + encoding +
+                             " but the file is not UTF-16 (no byte-order mark, 8-bit text)",
+                         1, 1);
+    }
+    // windows-1251, koi8-r, iso-8859-5 and the other single-byte encodings iconv knows.
+    const std::string name = encoding == "cp1251" ? "windows-1251" : encoding;
+    return convert(bytes, name.c_str(), encoding);
+}
+
+XmlDocument::XmlDocument(std::string text) : text_(std::move(text)) {
+    const auto result = document_.load_buffer(text_.data(), text_.size(),
+                                              pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                              pugi::encoding_utf8);
+    if (!result) {
+        auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
+        // pugixml reports an element left open at the end of the text near its last byte;
+        // the user is better served by "ends before ..." at the very end.
+        const bool truncated = result.status == pugi::status_end_element_mismatch &&
+                               text_.find_first_not_of(" \t\r\n", offset + 1) == std::string::npos;
+        if (truncated) offset = text_.size();
+        const auto where = position_of(text_, offset);
+        std::string message;
+        switch (result.status) {
+            case pugi::status_end_element_mismatch:
+                message = "closing tag does not match the element it closes";
+                break;
+            case pugi::status_unrecognized_tag:
+                message = "malformed tag";
+                break;
+            case pugi::status_bad_attribute:
+                message = "malformed attribute";
+                break;
+            case pugi::status_bad_start_element:
+                message = "malformed start tag";
+                break;
+            case pugi::status_bad_end_element:
+                message = "malformed end tag";
+                break;
+            case pugi::status_no_document_element:
+                message = "no root element";
+                break;
+            default:
+                message = std::string("XML syntax error: ") + result.description();
+                break;
+        }
+        if (truncated) message = "the document ends before all elements are closed";
+        throw InputError(message, where.line, where.column);
+    }
+}
+
+std::pair<std::size_t, std::size_t> XmlDocument::position(pugi::xml_node node) const {
+    const auto offset = node.offset_debug();
+    if (offset < 0) return {0, 0};
+    // offset_debug points just past '<'; report the '<'.
+    const auto where = position_of(text_, static_cast<std::size_t>(offset > 0 ? offset - 1 : 0));
+    return {where.line, where.column};
+}
+
+std::pair<std::size_t, std::size_t> XmlDocument::position(pugi::xml_attribute attr,
+                                                          pugi::xml_node owner) const {
+    // pugixml keeps no offsets for attributes: find the name inside the owner's start tag.
+    const auto start = owner.offset_debug();
+    if (start < 0) return {0, 0};
+    const auto tag_end = text_.find('>', static_cast<std::size_t>(start));
+    const auto found = text_.find(std::string(attr.name()) + "=", static_cast<std::size_t>(start));
+    const auto offset = found < tag_end ? found : static_cast<std::size_t>(start);
+    const auto where = position_of(text_, offset);
+    return {where.line, where.column};
+}
+
+}  // namespace hubsearch::detail

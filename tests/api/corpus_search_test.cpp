@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// The bundled corpus as a researcher searches it: the right record first, in any language.
+// Expectations come from corpus/README.md.
+#include <hubsearch/hubsearch.hpp>
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace hubsearch;
+
+namespace {
+
+// The corpus is indexed once for all tests of this file.
+const Searcher& corpus_searcher() {
+    static test::TempDir dir;
+    static const Searcher searcher = [] {
+        Index index(dir / "db");
+        const auto report = index.add_path(test::corpus_dir);
+        REQUIRE(report.files_rejected == 0);
+        REQUIRE(report.files_indexed == 19);
+        index.commit();
+        return Searcher(dir / "db");
+    }();
+    return searcher;
+}
+
+std::string first(const std::string& query) {
+    const auto hits = test::search_ids(corpus_searcher(), query, 1);
+    return hits.empty() ? std::string("(nothing)") : hits.front();
+}
+
+}  // namespace
+
+TEST_CASE("the corpus indexes into one record per study and per speech", "[corpus]") {
+    CHECK(corpus_searcher().record_count() == 16 + 39);
+}
+
+TEST_CASE("distinctive phrases find their study first, in each language", "[corpus]") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"номенклатурный", "ACSH-2013-01"},
+        {"декларирование доходов", "ACSH-2014-05"},  // windows-1251 file
+        {"электрондық үкімет", "ACSH-2015-12"},
+        {"X-Road", "ACSH-2015-12"},
+        {"регуляторная гильотина", "ACSH-2016-09"},
+        {"аралас оқыту", "ACSH-2017-03"},
+        {"succession planning", "ACSH-2018-06"},
+        {"дизайн-мышление", "ACSH-2019-05"},  // no lang: detected
+        {"резервистер", "ACSH-2019-11"},
+        {"360-degree feedback", "ACSH-2020-10"},
+        {"прокторинг", "ACSH-2021-03"},
+        {"факторно-балльная оценка", "ACSH-2021-08"},
+        {"құпия сатып алушы", "ACSH-2022-04"},
+        {"perceived meritocracy", "ACSH-2024-02"},
+        {"Public Service Halls", "ACSH-2025-09"},  // UTF-16 file
+        {"algorithmic bias", "ACSH-2026-01"},
+    };
+    for (const auto& [query, expected] : cases) {
+        CAPTURE(query);
+        CHECK(first(query) == expected);
+    }
+}
+
+TEST_CASE("distinctive phrases find their speech first", "[corpus]") {
+    CHECK(first("Ottoman palace school") == "ACSH-CONF-2021/d2-roundtable/4");
+    CHECK(first("Қайырымды қала") == "ACSH-CONF-2021/d2-roundtable/2");
+    CHECK(first("pulse surveys") == "ACSH-CONF-2023/s1-seminar/3");
+    CHECK(first("performance bonus") == "ACSH-CONF-2025/r1-pay/2");
+    CHECK(first("отработать три года в регионах") == "ACSH-CONF-2025/w1-reserve/3");
+}
+
+TEST_CASE("a Russian query in another grammatical form finds the study", "[corpus][morphology]") {
+    // The text says "оплата труда государственных служащих".
+    CHECK(first("оплаты труда государственного служащего type:study") == "ACSH-2021-08");
+    CHECK(first("ОПЛАТА ТРУДА type:study") == "ACSH-2021-08");
+    CHECK(first("Декларированию доходов") == "ACSH-2014-05");
+}
+
+TEST_CASE("field queries search one field only", "[corpus][fields]") {
+    const auto& searcher = corpus_searcher();
+    for (const auto& id : test::search_ids(searcher, "speaker:Perry", 50)) {
+        CHECK(id.rfind("ACSH-CONF-2021/", 0) == 0);
+    }
+    CHECK_FALSE(test::search_ids(searcher, "speaker:Perry").empty());
+    CHECK(first("title:\"competency model\"") == "ACSH-2018-06");
+}
+
+TEST_CASE("corpus facets equal counts made by hand", "[corpus][facets]") {
+    SearchRequest request;
+    request.facets = true;
+    request.filters.types = {RecordType::study};
+    const auto studies = corpus_searcher().search(request);
+    CHECK(studies.total_estimate == 16);
+    CHECK(test::facet_count(studies, "country", "KR") == 3);  // 2015-12, 2018-06, 2021-08
+    CHECK(test::facet_count(studies, "country", "GE") == 3);  // 2014-05, 2023-02, 2025-09
+    CHECK(test::facet_count(studies, "year", "2019") == 2);
+    CHECK(test::facet_count(studies, "year", "2021") == 2);
+    CHECK(test::facet_count(studies, "topic", "digital-transformation") == 3);
+
+    request.filters.types.clear();
+    request.filters.topics = {"integrity"};
+    const auto integrity = corpus_searcher().search(request);
+    // ACSH-2014-05, ACSH-2024-02 and the five speeches of ACSH-CONF-2021/d1-plenary.
+    CHECK(integrity.total_estimate == 7);
+    CHECK(test::facet_count(integrity, "type", "speech") == 5);
+}
