@@ -38,10 +38,36 @@ struct IndexReport {
     std::vector<Diagnostic> diagnostics;  ///< Every warning and error, in input order.
 };
 
-/// Options for opening an index for writing.
+/// The input formats hub-index reads.
+enum class InputFormat {
+    automatic,  ///< Chosen per file by its content (root element and namespace).
+    hub_xml,    ///< The native format (docs/hub-xml.md).
+    tei,        ///< TEI / Parla-CLARIN transcripts.
+    jats,       ///< JATS journal articles.
+    oai_pmh,    ///< OAI-PMH responses with oai_dc records.
+    pdf,        ///< PDF with a hub-XML sidecar or its own metadata.
+};
+
+/// Options for opening an index for writing. The limits keep hostile input from exhausting
+/// memory or time; an input over a limit is rejected with an error naming the limit.
 struct IndexOptions {
     /// Create the index if it does not exist.
     bool create_if_missing = true;
+    /// Read every input as this format instead of recognising it by content.
+    InputFormat format = InputFormat::automatic;
+    /// Larger files are rejected unread.
+    std::size_t max_file_bytes = std::size_t{256} << 20;
+    /// Deeper element nesting (sections, divisions) rejects the file.
+    std::size_t max_nesting_depth = 200;
+    /// A record whose text is longer is rejected with its file.
+    std::size_t max_record_bytes = std::size_t{64} << 20;
+    /// Files written per commit: larger batches index faster, smaller ones bound memory and
+    /// lose less work to a crash.
+    std::size_t batch_size = 100;
+    /// Follow symbolic links that lead out of the directories given.
+    bool follow_symlinks = false;
+    /// How long to wait for another writer to release the index; 0 fails at once.
+    double lock_wait_seconds = 0;
 };
 
 /// A writable index: adds, replaces and removes records.

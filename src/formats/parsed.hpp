@@ -22,9 +22,10 @@ struct ParsedInput {
     std::vector<std::string> deleted_document_ids;
 };
 
-/// Limits that keep hostile input from exhausting memory or the stack.
+/// Limits that keep hostile input from exhausting memory or the stack (see IndexOptions).
 struct ReaderLimits {
-    std::size_t max_section_depth = 200;  ///< Deeper `section` nesting rejects the file.
+    std::size_t max_nesting_depth = 200;                   ///< Deeper nesting rejects the file.
+    std::size_t max_record_bytes = std::size_t{64} << 20;  ///< Longer record text rejects it.
 };
 
 }  // namespace hubsearch::detail

@@ -3,6 +3,7 @@
 #include <hubsearch/index.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "formats/input_files.hpp"
 #include "formats/read_input.hpp"
 #include "index/document_builder.hpp"
 #include "index/schema.hpp"
@@ -16,9 +17,6 @@
 
 namespace hubsearch {
 namespace {
-
-// Files larger than this are rejected unread (see docs/user-guide.md).
-constexpr std::size_t max_file_bytes = 256u << 20;
 
 Error translate(const Xapian::Error& e, const std::filesystem::path& dir) {
     const std::string message = dir.string() + ": " + e.get_msg();
@@ -38,35 +36,11 @@ Error translate(const Xapian::Error& e, const std::filesystem::path& dir) {
     return Error(Errc::io, message, dir);
 }
 
-// Every *.xml file under `dir`, in a stable order so that runs are reproducible.
-std::vector<std::filesystem::path> xml_files_under(const std::filesystem::path& dir,
-                                                   std::vector<Diagnostic>& problems) {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    std::filesystem::recursive_directory_iterator it(dir, ec), end;
-    if (ec) {
-        problems.push_back(
-            {dir, 0, 0, Severity::error, "cannot read the directory: " + ec.message()});
-        return files;
-    }
-    for (; it != end; it.increment(ec)) {
-        if (ec) {
-            problems.push_back(
-                {it->path(), 0, 0, Severity::error, "cannot read the directory: " + ec.message()});
-            break;
-        }
-        if (it->is_regular_file(ec) && it->path().extension() == ".xml") {
-            files.push_back(it->path());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
 }  // namespace
 
 struct Index::Impl {
     std::filesystem::path dir;
+    IndexOptions options;
     Xapian::WritableDatabase db;
     detail::Analyzer analyzer;
     detail::DocumentBuilder builder{analyzer};
@@ -77,7 +51,8 @@ struct Index::Impl {
                    const std::string& source_key, IndexReport& report) {
         std::vector<Diagnostic> diagnostics;
         try {
-            const auto input = detail::read_input(bytes, path, diagnostics);
+            const detail::ReaderLimits limits{options.max_nesting_depth, options.max_record_bytes};
+            const auto input = detail::read_input(bytes, path, diagnostics, limits);
             write(input, source_key);
             ++report.files_indexed;
             for (const auto& document : input.documents) report.records += document.records.size();
@@ -121,6 +96,7 @@ struct Index::Impl {
 Index::Index(const std::filesystem::path& dir, const IndexOptions& options)
     : impl_(std::make_unique<Impl>()) {
     impl_->dir = dir;
+    impl_->options = options;
     try {
         const int flags = options.create_if_missing ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
         if (options.create_if_missing) {
@@ -160,22 +136,16 @@ Index& Index::operator=(Index&&) noexcept = default;
 
 IndexReport Index::add_path(const std::filesystem::path& path) {
     IndexReport report;
-    std::error_code ec;
-    const bool is_dir = std::filesystem::is_directory(path, ec);
-    std::vector<std::filesystem::path> files;
-    if (is_dir) {
-        files = xml_files_under(path, report.diagnostics);
-        report.errors += report.diagnostics.size();
-    } else {
-        files.push_back(path);
-    }
+    const auto files = detail::list_inputs(path, impl_->options, report.diagnostics);
+    report.errors += report.diagnostics.size();
     for (const auto& file : files) {
         std::string bytes;
+        std::error_code ec;
         try {
             if (!std::filesystem::exists(file, ec)) {
                 throw detail::InputError("no such file or directory", 0, 0);
             }
-            bytes = detail::read_file(file, max_file_bytes);
+            bytes = detail::read_file(file, impl_->options.max_file_bytes);
         } catch (const detail::InputError& e) {
             report.diagnostics.push_back({file, 0, 0, Severity::error, e.what()});
             ++report.errors;

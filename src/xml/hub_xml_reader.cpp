@@ -183,9 +183,9 @@ private:
 
     void read_section(pugi::xml_node node, const std::string& inherited, int depth,
                       std::vector<Paragraph>& out) {
-        if (static_cast<std::size_t>(depth) > limits_.max_section_depth) {
+        if (static_cast<std::size_t>(depth) > limits_.max_nesting_depth) {
             fail(node, "sections are nested more than " +
-                           std::to_string(limits_.max_section_depth) + " deep");
+                           std::to_string(limits_.max_nesting_depth) + " deep");
         }
         check_attributes(node, {"title"});
         const std::string lang = lang_of(node, inherited);
