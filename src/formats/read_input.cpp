@@ -7,7 +7,11 @@
 namespace hubsearch::detail {
 
 ParsedInput read_input(std::string_view bytes, const std::filesystem::path& path,
-                       std::vector<Diagnostic>& warnings, const ReaderLimits& limits) {
+                       std::vector<Diagnostic>& warnings, const ReaderLimits& limits,
+                       InputFormat format) {
+    if (format != InputFormat::automatic && format != InputFormat::hub_xml) {
+        throw InputError("this format is not supported yet", 0, 0);
+    }
     const XmlDocument xml(decode_xml(bytes));
     if (!is_hub_xml(xml.root())) {
         const auto [line, column] = xml.position(xml.root());

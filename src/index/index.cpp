@@ -52,7 +52,7 @@ struct Index::Impl {
         std::vector<Diagnostic> diagnostics;
         try {
             const detail::ReaderLimits limits{options.max_nesting_depth, options.max_record_bytes};
-            const auto input = detail::read_input(bytes, path, diagnostics, limits);
+            const auto input = detail::read_input(bytes, path, diagnostics, limits, options.format);
             write(input, source_key);
             ++report.files_indexed;
             for (const auto& document : input.documents) report.records += document.records.size();
