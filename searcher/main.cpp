@@ -62,7 +62,13 @@ int main(int argc, char** argv) {
         ("json", "print JSON (docs/json-schema.md)")                                        //
         ("no-snippets", "leave out the text snippets")                                      //
         ("color", po::value<std::string>()->default_value("auto"),
-         "highlight matches: auto, always, never")                                //
+         "highlight matches: auto, always, never")                                           //
+        ("no-expand", "do not add the query's concepts in the other languages (thesaurus)")  //
+        ("query-lang", po::value<std::string>(),
+         "read the query in this language only (ru, kk, en); default: every language its words may "
+         "be in")  //
+        ("explain",
+         "show how the query was understood: languages, stems, expansions, corrections, filters")  //
         ("show", po::value<std::string>(), "print the full record with this id")  //
         ("help,h", "show this help")                                              //
         ("version", "show the version");
@@ -108,6 +114,9 @@ int main(int argc, char** argv) {
     request.offset = vm["offset"].as<std::size_t>();
     request.facets = vm.count("facets") > 0;
     request.snippets = vm.count("no-snippets") == 0;
+    request.expand_synonyms = vm.count("no-expand") == 0;
+    request.explain = vm.count("explain") > 0;
+    if (vm.count("query-lang")) request.query_language = vm["query-lang"].as<std::string>();
     if (!json)
         std::tie(request.highlight_start, request.highlight_end) = cli::highlight_markers({color});
     const auto values = [&](const char* name) {
@@ -141,8 +150,12 @@ int main(int argc, char** argv) {
             return cli::exit_ok;
         }
         const SearchResults results = searcher.search(request);
-        json ? cli::print_json(std::cout, query, request, results)
-             : cli::print_human(std::cout, query, request, results);
+        if (json) {
+            cli::print_json(std::cout, query, request, results);
+        } else {
+            if (results.explanation) cli::print_explanation(std::cout, *results.explanation);
+            cli::print_human(std::cout, query, request, results);
+        }
     } catch (const Error& e) {
         std::cerr << "hub-search: " << e.what() << '\n';
         const bool bad_request =

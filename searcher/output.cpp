@@ -132,6 +132,7 @@ void print_human(std::ostream& out, const std::string& query, const SearchReques
         if (results.relaxed) out << " (no record has every word; showing records with some)";
         out << ":\n";
     }
+    if (!results.suggestion.empty()) out << "Did you mean: " << results.suggestion << "\n";
     for (const auto& hit : results.hits) {
         const Record& r = hit.record;
         out << '\n'
@@ -157,6 +158,19 @@ void print_human(std::ostream& out, const std::string& query, const SearchReques
     }
 }
 
+void print_explanation(std::ostream& out, const QueryExplanation& e) {
+    out << "Query understood as:\n";
+    out << "  normalised: " << e.normalized_query << '\n';
+    out << "  languages: " << (e.languages.empty() ? "(none)" : join(e.languages, ", ")) << '\n';
+    for (const auto& reading : e.readings) {
+        out << "  reading " << reading.language << ": " << join(reading.terms, " ") << '\n';
+    }
+    for (const auto& expansion : e.expansions) out << "  expansion " << expansion << '\n';
+    if (!e.correction.empty()) out << "  spelling correction: " << e.correction << '\n';
+    for (const auto& filter : e.filters) out << "  filter " << filter << '\n';
+    out << "  xapian: " << e.xapian_query << '\n';
+}
+
 void print_json(std::ostream& out, const std::string& query, const SearchRequest& request,
                 const SearchResults& results) {
     json j;
@@ -166,6 +180,7 @@ void print_json(std::ostream& out, const std::string& query, const SearchRequest
     j["limit"] = request.limit;
     j["total_estimate"] = results.total_estimate;
     j["relaxed"] = results.relaxed;
+    j["suggestion"] = results.suggestion.empty() ? json(nullptr) : json(results.suggestion);
     json hits = json::array();
     for (const auto& hit : results.hits) {
         json h = record_json(hit.record);
@@ -188,6 +203,21 @@ void print_json(std::ostream& out, const std::string& query, const SearchRequest
             facets[name] = std::move(list);
         }
         j["facets"] = std::move(facets);
+    }
+    if (results.explanation) {
+        const QueryExplanation& e = *results.explanation;
+        json readings = json::array();
+        for (const auto& reading : e.readings) {
+            readings.push_back(
+                {{"language", reading.language}, {"text", reading.text}, {"terms", reading.terms}});
+        }
+        j["explanation"] = {{"normalized_query", e.normalized_query},
+                            {"languages", e.languages},
+                            {"readings", readings},
+                            {"expansions", e.expansions},
+                            {"correction", e.correction},
+                            {"filters", e.filters},
+                            {"xapian_query", e.xapian_query}};
     }
     out << j.dump(2) << '\n';
 }

@@ -21,6 +21,9 @@ std::pair<std::string, std::string> highlight_markers(const HumanStyle& style);
 void print_human(std::ostream& out, const std::string& query, const SearchRequest& request,
                  const SearchResults& results);
 
+/// Prints how a query was understood (--explain).
+void print_explanation(std::ostream& out, const QueryExplanation& explanation);
+
 /// Prints a result page as JSON (docs/json-schema.md).
 void print_json(std::ostream& out, const std::string& query, const SearchRequest& request,
                 const SearchResults& results);

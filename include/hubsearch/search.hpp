@@ -44,6 +44,32 @@ struct SearchRequest {
     std::size_t snippet_length = 200;        ///< Approximate snippet length in characters.
     std::string highlight_start = "<mark>";  ///< Put before each matched word in snippets.
     std::string highlight_end = "</mark>";   ///< Put after each matched word in snippets.
+    /// Also find records that name the query's concepts in the other languages (the domain
+    /// thesaurus and topic labels), ranked below records matching the query's own words.
+    bool expand_synonyms = true;
+    /// Read the query in this language only ("ru", "kk", "en"). Empty: in every language its
+    /// words may belong to, with Kazakh typed in Latin letters also read as Cyrillic.
+    std::string query_language;
+    /// Fill SearchResults::explanation.
+    bool explain = false;
+};
+
+/// One way the query was read: its words stemmed in one language.
+struct QueryReading {
+    std::string language;            ///< "ru", "kk", "en", or "exact" for unstemmed forms.
+    std::string text;                ///< The query text read (after transliteration, if any).
+    std::vector<std::string> terms;  ///< Index terms it looks for; Z-prefixed ones are stems.
+};
+
+/// How a query was understood (SearchRequest::explain).
+struct QueryExplanation {
+    std::string normalized_query;         ///< After case folding and script repair.
+    std::vector<std::string> languages;   ///< Languages the query was read in.
+    std::vector<QueryReading> readings;   ///< One per language, plus the exact reading.
+    std::vector<std::string> expansions;  ///< "concept: term, term, ..." per concept found.
+    std::vector<std::string> filters;     ///< Filters applied, described in words.
+    std::string correction;               ///< A spelling correction, if one was found.
+    std::string xapian_query;             ///< The final query in Xapian's notation.
 };
 
 /// One result: the record's display fields, its score and snippet.
@@ -71,6 +97,11 @@ struct SearchResults {
     std::map<std::string, std::vector<FacetCount>> facets;
     /// True when no record matched all query words and the search fell back to any word.
     bool relaxed = false;
+    /// A corrected query ("did you mean") when the query found little and the correction,
+    /// made from the indexed vocabulary, finds more; otherwise empty.
+    std::string suggestion;
+    /// How the query was read, when SearchRequest::explain was set.
+    std::optional<QueryExplanation> explanation;
 };
 
 /// Parses a year filter: "2019", "2018..2021", "2018.." or "..2021".

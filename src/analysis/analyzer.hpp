@@ -7,8 +7,8 @@
 
 namespace hubsearch::detail {
 
-/// The stemmer for each language we analyse: Russian and English from Snowball. Kazakh is
-/// case-folded but not yet stemmed; other languages get no stemming. Thread safety: one Analyzer
+/// The stemmer for each language we analyse: Russian and English from Snowball, Kazakh our own
+/// (docs/kazakh-stemmer.md). Other languages get no stemming. Thread safety: one Analyzer
 /// per thread (Xapian::Stem objects are not safe to share between threads).
 class Analyzer {
 public:

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <utility>
+#include <vector>
 
 namespace hubsearch::detail {
 namespace {
@@ -25,7 +26,7 @@ char32_t upper(char32_t c) {
 bool is_latin_letter(char32_t c) {
     if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return true;
     if (c >= 0x00C0 && c <= 0x024F) return c != 0x00D7 && c != 0x00F7;  // not × ÷
-    if (c == 0x0259 || c == 0x0275) return true;                         // ə ɵ
+    if (c == 0x0259 || c == 0x0275) return true;                        // ə ɵ
     return c >= 0x1E00 && c <= 0x1EFF;
 }
 bool is_cyrillic_letter(char32_t c) { return c >= 0x0400 && c <= 0x04FF; }
@@ -67,7 +68,7 @@ std::vector<Letter> compose_word(u32string_view word) {
     return letters;
 }
 
-constexpr u32string_view marks_2021 = U"äöüğñşūıŋç";
+constexpr u32string_view marks_2021 = U"äöüğñşūŋç";
 constexpr u32string_view marks_2018 = U"áóúǵńýí";
 constexpr u32string_view latin_vowels = U"aáäeéioóöuúüūyýıəí";
 constexpr u32string_view front_latin = U"eáäóöúüə";
@@ -79,12 +80,25 @@ bool contains_any(const std::vector<Letter>& letters, u32string_view set) {
     return false;
 }
 
-// Transliterates one word (a run of Latin letters and apostrophes).
-u32string transliterate_word(u32string_view word) {
+enum class Alphabet { unknown, y2018, y2021 };
+
+// The 2018 and 2021 alphabets swap i and ı, so the letters only one of them has decide how the
+// whole text is read.
+Alphabet alphabet_of(u32string_view text) {
+    const std::vector<Letter> letters = compose_word(text);
+    const bool has_2021 = contains_any(letters, marks_2021);
+    const bool has_2018 = contains_any(letters, marks_2018);
+    if (has_2021 && !has_2018) return Alphabet::y2021;
+    if (has_2018 && !has_2021) return Alphabet::y2018;
+    return Alphabet::unknown;
+}
+
+// Transliterates one word (a run of Latin letters and apostrophes). With no alphabet known the
+// word is read as 2018/plain ASCII (i = і), which is how people type, except that a lone ı is
+// і between consonants (2021) and й after a vowel (2018 "qalaı").
+u32string transliterate_word(u32string_view word, Alphabet alphabet) {
     const std::vector<Letter> letters = compose_word(word);
-    // The 2018 and 2021 alphabets swap i and ı, so the word's other letters choose the reading;
-    // with neither alphabet's marks it is read as 2018/ASCII, which is how people type.
-    const bool is_2021 = contains_any(letters, marks_2021) && !contains_any(letters, marks_2018);
+    const bool is_2021 = alphabet == Alphabet::y2021;
     bool front = false;
     bool back = false;
     for (const Letter& l : letters) {
@@ -93,7 +107,9 @@ u32string transliterate_word(u32string_view word) {
         }
         if (u32string_view(U"aoy").find(l.c) != u32string_view::npos) back = true;
     }
-    const auto at = [&](std::size_t k) -> char32_t { return k < letters.size() ? letters[k].c : 0; };
+    const auto at = [&](std::size_t k) -> char32_t {
+        return k < letters.size() ? letters[k].c : 0;
+    };
     const auto is_vowel_at = [&](std::size_t k) {
         return k < letters.size() && latin_vowels.find(letters[k].c) != u32string_view::npos;
     };
@@ -113,18 +129,37 @@ u32string transliterate_word(u32string_view word) {
             cyr = U"ч", used = 2;
         } else if (c == U'z' && next == U'h') {
             cyr = U"ж", used = 2;  // English-style "zh"; z+h never meet in Kazakh words
-        } else if (apostrophe_next && u32string_view(U"agnouyisc").find(c) != u32string_view::npos) {
+        } else if (apostrophe_next &&
+                   u32string_view(U"agnouyisc").find(c) != u32string_view::npos) {
             // The 2017 alphabet: a' g' n' o' u' y' i' s' c'.
             switch (c) {
-                case U'a': cyr = U"ә"; break;
-                case U'g': cyr = U"ғ"; break;
-                case U'n': cyr = U"ң"; break;
-                case U'o': cyr = U"ө"; break;
-                case U'u': cyr = U"ү"; break;
-                case U'y': cyr = U"у"; break;
-                case U'i': cyr = k > 0 && is_vowel_at(k - 1) ? U"й" : U"и"; break;
-                case U's': cyr = U"ш"; break;
-                default: cyr = U"ч"; break;
+                case U'a':
+                    cyr = U"ә";
+                    break;
+                case U'g':
+                    cyr = U"ғ";
+                    break;
+                case U'n':
+                    cyr = U"ң";
+                    break;
+                case U'o':
+                    cyr = U"ө";
+                    break;
+                case U'u':
+                    cyr = U"ү";
+                    break;
+                case U'y':
+                    cyr = U"у";
+                    break;
+                case U'i':
+                    cyr = k > 0 && is_vowel_at(k - 1) ? U"й" : U"и";
+                    break;
+                case U's':
+                    cyr = U"ш";
+                    break;
+                default:
+                    cyr = U"ч";
+                    break;
             }
             used = 2;
         } else if (c == U'y' && (next == U'a' || next == U'u' || next == U'o') && !is_2021) {
@@ -134,17 +169,43 @@ u32string transliterate_word(u32string_view word) {
             used = 2;
         } else {
             switch (c) {
-                case U'a': cyr = U"а"; break;
-                case U'á': case U'ä': case U'ə': cyr = U"ә"; break;
-                case U'b': cyr = U"б"; break;
-                case U'c': cyr = U"ц"; break;
-                case U'ç': cyr = U"ч"; break;
-                case U'd': cyr = U"д"; break;
-                case U'e': case U'é': cyr = U"е"; break;
-                case U'f': cyr = U"ф"; break;
-                case U'g': cyr = U"г"; break;
-                case U'ǵ': case U'ğ': cyr = U"ғ"; break;
-                case U'h': cyr = U"х"; break;
+                case U'a':
+                    cyr = U"а";
+                    break;
+                case U'á':
+                case U'ä':
+                case U'ə':
+                    cyr = U"ә";
+                    break;
+                case U'b':
+                    cyr = U"б";
+                    break;
+                case U'c':
+                    cyr = U"ц";
+                    break;
+                case U'ç':
+                    cyr = U"ч";
+                    break;
+                case U'd':
+                    cyr = U"д";
+                    break;
+                case U'e':
+                case U'é':
+                    cyr = U"е";
+                    break;
+                case U'f':
+                    cyr = U"ф";
+                    break;
+                case U'g':
+                    cyr = U"г";
+                    break;
+                case U'ǵ':
+                case U'ğ':
+                    cyr = U"ғ";
+                    break;
+                case U'h':
+                    cyr = U"х";
+                    break;
                 case U'i':
                     if (is_2021) {
                         cyr = k > 0 && is_vowel_at(k - 1) ? U"й" : U"и";
@@ -155,25 +216,61 @@ u32string transliterate_word(u32string_view word) {
                 case U'ı':
                     if (is_2021) {
                         cyr = U"і";
+                    } else if (k > 0 && is_vowel_at(k - 1)) {
+                        cyr = U"й";
                     } else {
-                        cyr = k > 0 && is_vowel_at(k - 1) ? U"й" : U"и";
+                        cyr = alphabet == Alphabet::y2018 ? U"и" : U"і";
                     }
                     break;
-                case U'í': cyr = k > 0 && is_vowel_at(k - 1) ? U"й" : U"и"; break;
-                case U'j': cyr = U"ж"; break;
-                case U'k': cyr = U"к"; break;
-                case U'l': cyr = U"л"; break;
-                case U'm': cyr = U"м"; break;
-                case U'n': cyr = U"н"; break;
-                case U'ń': case U'ñ': case U'ŋ': cyr = U"ң"; break;
-                case U'o': cyr = U"о"; break;
-                case U'ó': case U'ö': case U'ɵ': cyr = U"ө"; break;
-                case U'p': cyr = U"п"; break;
-                case U'q': cyr = U"қ"; break;
-                case U'r': cyr = U"р"; break;
-                case U's': cyr = U"с"; break;
-                case U'ş': cyr = U"ш"; break;
-                case U't': cyr = U"т"; break;
+                case U'í':
+                    cyr = k > 0 && is_vowel_at(k - 1) ? U"й" : U"и";
+                    break;
+                case U'j':
+                    cyr = U"ж";
+                    break;
+                case U'k':
+                    cyr = U"к";
+                    break;
+                case U'l':
+                    cyr = U"л";
+                    break;
+                case U'm':
+                    cyr = U"м";
+                    break;
+                case U'n':
+                    cyr = U"н";
+                    break;
+                case U'ń':
+                case U'ñ':
+                case U'ŋ':
+                    cyr = U"ң";
+                    break;
+                case U'o':
+                    cyr = U"о";
+                    break;
+                case U'ó':
+                case U'ö':
+                case U'ɵ':
+                    cyr = U"ө";
+                    break;
+                case U'p':
+                    cyr = U"п";
+                    break;
+                case U'q':
+                    cyr = U"қ";
+                    break;
+                case U'r':
+                    cyr = U"р";
+                    break;
+                case U's':
+                    cyr = U"с";
+                    break;
+                case U'ş':
+                    cyr = U"ш";
+                    break;
+                case U't':
+                    cyr = U"т";
+                    break;
                 case U'u':
                     if (is_2021) {
                         cyr = U"у";
@@ -190,15 +287,33 @@ u32string transliterate_word(u32string_view word) {
                         cyr = front ? U"ү" : U"ұ";  // "ulken" → үлкен, "ulttyq" → ұлттық
                     }
                     break;
-                case U'ú': case U'ü': cyr = U"ү"; break;
-                case U'ū': cyr = U"ұ"; break;
-                case U'v': cyr = U"в"; break;
-                case U'w': cyr = U"у"; break;
-                case U'x': cyr = U"кс"; break;
-                case U'y': cyr = U"ы"; break;
-                case U'ý': cyr = U"у"; break;
-                case U'z': cyr = U"з"; break;
-                default: break;
+                case U'ú':
+                case U'ü':
+                    cyr = U"ү";
+                    break;
+                case U'ū':
+                    cyr = U"ұ";
+                    break;
+                case U'v':
+                    cyr = U"в";
+                    break;
+                case U'w':
+                    cyr = U"у";
+                    break;
+                case U'x':
+                    cyr = U"кс";
+                    break;
+                case U'y':
+                    cyr = U"ы";
+                    break;
+                case U'ý':
+                    cyr = U"у";
+                    break;
+                case U'z':
+                    cyr = U"з";
+                    break;
+                default:
+                    break;
             }
         }
         if (cyr.empty()) {
@@ -228,6 +343,7 @@ constexpr std::array<std::pair<char32_t, char32_t>, 27> look_alikes{{
 
 std::string kazakh_latin_to_cyrillic(std::string_view latin) {
     const u32string text = utf8_to_u32(latin);
+    const Alphabet alphabet = alphabet_of(text);
     u32string out;
     std::size_t k = 0;
     while (k < text.size()) {
@@ -243,7 +359,7 @@ std::string kazakh_latin_to_cyrillic(std::string_view latin) {
                  is_latin_letter(text[end + 1])))) {
             ++end;
         }
-        out += transliterate_word(u32string_view(text).substr(k, end - k));
+        out += transliterate_word(u32string_view(text).substr(k, end - k), alphabet);
         k = end;
     }
     return u32_to_utf8(out);
@@ -268,8 +384,8 @@ bool looks_like_kazakh_latin(std::string_view word) {
         for (const Letter& l : letters) s += l.c;
         return s;
     }();
-    for (const u32string_view pair : {U"th", U"ph", U"wh", U"ck", U"gh", U"ee", U"oo", U"ou",
-                                      U"ea", U"tion"}) {
+    for (const u32string_view pair :
+         {U"th", U"ph", U"wh", U"ck", U"gh", U"ee", U"oo", U"ou", U"ea", U"tion"}) {
         if (lowered.find(pair) != u32string::npos) score -= 2;
     }
     // The -lik/-dik/-tik former ends many Kazakh words and almost no English ones.

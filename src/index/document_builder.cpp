@@ -3,8 +3,8 @@
 
 #include <hubsearch/vocabulary.hpp>
 
-#include "analysis/case_fold.hpp"
 #include "analysis/language.hpp"
+#include "analysis/normalize.hpp"
 #include "analysis/text.hpp"
 #include "index/record_codec.hpp"
 #include "index/schema.hpp"
@@ -61,11 +61,16 @@ DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer)
     generator_.set_max_word_length(max_word_bytes);
 }
 
+void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
+    generator_.set_database(db);
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+}
+
 void DocumentBuilder::index(const std::string& text, const std::string& lang,
                             Xapian::termcount weight, const char* prefix) {
     if (text.empty()) return;
     generator_.set_stemmer(analyzer_.stemmer(lang));
-    generator_.index_text(fold_case(text), weight, prefix);
+    generator_.index_text(normalize_text(text), weight, prefix);
     // A gap keeps phrases from matching across fields and paragraphs.
     generator_.increase_termpos(10);
 }

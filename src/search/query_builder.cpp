@@ -4,11 +4,14 @@
 #include <hubsearch/error.hpp>
 #include <hubsearch/vocabulary.hpp>
 
-#include "analysis/case_fold.hpp"
+#include "analysis/kazakh_latin.hpp"
 #include "analysis/language.hpp"
+#include "analysis/normalize.hpp"
 #include "analysis/text.hpp"
 #include "index/schema.hpp"
+#include "search/thesaurus.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -33,9 +36,9 @@ bool is_operator(const std::string& word) {
            word.rfind("NEAR", 0) == 0 || word.rfind("ADJ", 0) == 0;
 }
 
-// Folds the case of every word but the boolean operators: Xapian's parser leaves capitalised
-// words unstemmed (they might be names), which loses "Оплата" against "оплаты".
-std::string fold_query_case(const std::string& text) {
+// Splits text at whitespace, keeping the separators, and maps each token.
+template <typename Map>
+std::string map_tokens(const std::string& text, Map map) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -43,12 +46,49 @@ std::string fold_query_case(const std::string& text) {
         out.append(text, i, (start == std::string::npos ? text.size() : start) - i);
         if (start == std::string::npos) break;
         const auto end = std::min(text.find_first_of(" \t\n", start), text.size());
-        const std::string word = text.substr(start, end - start);
-        out += is_operator(word) ? word : fold_case(word);
+        out += map(text.substr(start, end - start));
         i = end;
     }
     return out;
 }
+
+// Normalises every word but the boolean operators: Xapian's parser leaves capitalised words
+// unstemmed (they might be names), which loses "Оплата" against "оплаты".
+std::string normalize_query(const std::string& text) {
+    return map_tokens(text, [](const std::string& token) {
+        return is_operator(token) ? token : normalize_text(token);
+    });
+}
+
+// The query with Kazakh words typed in Latin letters written in Cyrillic, or "" when it has none.
+std::string transliterate_kazakh(const std::string& text) {
+    bool changed = false;
+    std::string out = map_tokens(text, [&](const std::string& token) {
+        if (is_operator(token) || token.find(':') != std::string::npos) return token;
+        const auto words = split_words(token);
+        const bool kazakh = std::any_of(words.begin(), words.end(), [](const std::string& word) {
+            return looks_like_kazakh_latin(word);
+        });
+        if (!kazakh) return token;
+        changed = true;
+        return kazakh_latin_to_cyrillic(token);
+    });
+    return changed ? out : std::string();
+}
+
+std::vector<std::string> query_terms(const Xapian::Query& query) {
+    return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
+}
+
+// Words the thesaurus expansion cannot honour: operators, phrases, groups, wildcards, +/-.
+bool is_structured(const std::string& token) {
+    return is_operator(token) || token.find_first_of("\"()*") != std::string::npos ||
+           token.front() == '+' || token.front() == '-';
+}
+
+// Weight of the expansion relative to the query's own words: low enough that a record using the
+// query's words ranks above one that only names the same concept in another language.
+constexpr double expansion_weight = 0.5;
 
 constexpr unsigned parser_flags = Xapian::QueryParser::FLAG_DEFAULT |
                                   Xapian::QueryParser::FLAG_WILDCARD |
@@ -107,15 +147,15 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer)
     parser_.add_boolean_prefix("lang", field(language_filter));
 }
 
-Xapian::Query QueryBuilder::parse_one(const std::string& folded, const std::string& original,
-                                      const Xapian::Stem& stemmer) {
+Xapian::Query QueryBuilder::parse_one(const std::string& text, const std::string& original,
+                                      const Xapian::Stem& stemmer, unsigned extra_flags) {
     parser_.set_stemmer(stemmer);
     try {
-        return parser_.parse_query(folded, parser_flags);
+        return parser_.parse_query(text, parser_flags | extra_flags);
     } catch (const Xapian::QueryParserError&) {
         // Unbalanced quotes or brackets: read the words as words.
         try {
-            return parser_.parse_query(folded, 0);
+            return parser_.parse_query(text, extra_flags);
         } catch (const Xapian::QueryParserError& e) {
             throw Error(Errc::query_syntax,
                         "cannot understand the query \"" + original + "\": " + e.get_msg());
@@ -123,23 +163,124 @@ Xapian::Query QueryBuilder::parse_one(const std::string& folded, const std::stri
     }
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op default_op,
-                                  const std::vector<std::string>& languages) {
-    term_count_ = 0;
-    const std::string folded = fold_query_case(collapse_whitespace(text));
-    if (folded.empty()) return Xapian::Query::MatchAll;
+BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op default_op) {
+    BuiltQuery built;
+    QueryExplanation& explanation = built.explanation;
+    explanation.filters = describe(request.filters);
+    const std::string normalized = normalize_query(collapse_whitespace(request.query));
+    explanation.normalized_query = normalized;
+    if (normalized.empty()) {
+        built.query = Xapian::Query::MatchAll;
+        explanation.xapian_query = built.query.get_description();
+        return built;
+    }
+    const std::vector<std::string> languages =
+        request.query_language.empty()
+            ? candidate_languages(normalized)
+            : std::vector<std::string>{primary_language(request.query_language)};
+    explanation.languages = languages;
     parser_.set_default_op(default_op);
-    std::vector<Xapian::Query> readings{parse_one(folded, text, Xapian::Stem("none"))};
+
+    // The exact reading also yields the spelling correction, from the indexed vocabulary.
+    const Xapian::Stem no_stemming("none");
+    std::vector<Xapian::Query> readings{parse_one(normalized, request.query, no_stemming,
+                                                  Xapian::QueryParser::FLAG_SPELLING_CORRECTION)};
+    explanation.correction = parser_.get_corrected_query_string();
+    explanation.readings.push_back({"exact", normalized, query_terms(readings.back())});
+    built.word_count = explanation.readings.back().terms.size();
     for (const auto& lang : languages) {
-        readings.push_back(parse_one(folded, text, analyzer_.stemmer(lang)));
+        readings.push_back(parse_one(normalized, request.query, analyzer_.stemmer(lang)));
+        explanation.readings.push_back({lang, normalized, query_terms(readings.back())});
     }
-    Xapian::Query query(Xapian::Query::OP_OR, readings.begin(), readings.end());
-    for (auto it = readings.front().get_unique_terms_begin();
-         it != readings.front().get_unique_terms_end(); ++it) {
-        ++term_count_;
+    if (request.query_language.empty()) {
+        const std::string cyrillic = transliterate_kazakh(request.query);
+        if (!cyrillic.empty()) {
+            const std::string text = normalize_query(cyrillic);
+            readings.push_back(parse_one(text, request.query, no_stemming));
+            readings.push_back(parse_one(text, request.query, analyzer_.stemmer("kk")));
+            explanation.readings.push_back({"kk", text, query_terms(readings.back())});
+        }
     }
-    if (readings.front().empty()) return Xapian::Query::MatchAll;
-    return query;
+    if (readings.front().empty()) {
+        built.query = Xapian::Query::MatchAll;
+    } else {
+        built.query = Xapian::Query(Xapian::Query::OP_OR, readings.begin(), readings.end());
+        if (request.expand_synonyms) {
+            const Xapian::Query expansion = expand(normalized, languages, default_op, explanation);
+            if (!expansion.empty()) {
+                built.query = Xapian::Query(
+                    Xapian::Query::OP_OR, built.query,
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, expansion_weight));
+            }
+        }
+    }
+    explanation.xapian_query = built.query.get_description();
+    return built;
+}
+
+Xapian::Query QueryBuilder::expand(const std::string& normalized,
+                                   const std::vector<std::string>& languages,
+                                   Xapian::Query::op default_op, QueryExplanation& explanation) {
+    // Plain words only; field filters are kept aside and applied to the expansion too.
+    std::vector<std::string> words;
+    std::string filter_text;
+    bool structured = false;
+    map_tokens(normalized, [&](const std::string& token) {
+        if (is_structured(token)) {
+            structured = true;
+        } else if (token.find(':') != std::string::npos) {
+            filter_text += token + ' ';
+        } else {
+            for (auto& word : split_words(token)) words.push_back(std::move(word));
+        }
+        return token;
+    });
+    if (structured || words.empty()) return Xapian::Query();
+
+    // Each word stands for itself and for its stem in each language the query may be in.
+    std::vector<std::vector<std::string>> forms(words.size());
+    std::vector<Xapian::Query> word_queries;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        forms[i].push_back(words[i]);
+        std::vector<Xapian::Query> alternatives{Xapian::Query(words[i])};
+        for (const auto& lang : languages) {
+            const std::string stem = analyzer_.stemmer(lang)(words[i]);
+            forms[i].push_back(stem);
+            alternatives.emplace_back("Z" + stem);
+        }
+        word_queries.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+    const auto matches = Thesaurus::instance().find(forms);
+    if (matches.empty()) return Xapian::Query();
+
+    std::vector<Xapian::Query> units;
+    std::size_t next = 0;
+    for (const auto& match : matches) {
+        for (; next < match.first_word; ++next) units.push_back(word_queries[next]);
+        // The concept in every language: the query's own words, or any term of the concept.
+        std::vector<Xapian::Query> alternatives{Xapian::Query(
+            Xapian::Query::OP_AND, word_queries.begin() + static_cast<long>(match.first_word),
+            word_queries.begin() + static_cast<long>(match.first_word + match.word_count))};
+        std::string described = match.concept->id + ":";
+        for (const auto& term : match.concept->terms) {
+            std::vector<Xapian::Query> stems;
+            for (const auto& stem : term.stems) stems.emplace_back("Z" + stem);
+            alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+            described += " " + term.text + " (" + term.lang + "),";
+        }
+        described.pop_back();
+        explanation.expansions.push_back(described);
+        units.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        next = match.first_word + match.word_count;
+    }
+    for (; next < words.size(); ++next) units.push_back(word_queries[next]);
+
+    Xapian::Query expansion(default_op, units.begin(), units.end());
+    if (!filter_text.empty()) {
+        expansion = Xapian::Query(Xapian::Query::OP_FILTER, expansion,
+                                  parse_one(filter_text, filter_text, Xapian::Stem("none")));
+    }
+    return expansion;
 }
 
 Xapian::Query QueryBuilder::filter(const Filters& filters) {
@@ -158,6 +299,31 @@ Xapian::Query QueryBuilder::filter(const Filters& filters) {
     any_of(filters.languages, language_filter);
     if (kinds.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, kinds.begin(), kinds.end());
+}
+
+std::vector<std::string> describe(const Filters& filters) {
+    std::vector<std::string> out;
+    const auto add = [&](const char* name, const std::vector<std::string>& values) {
+        if (values.empty()) return;
+        std::string line = std::string(name) + ":";
+        for (std::size_t i = 0; i < values.size(); ++i) line += (i ? " | " : " ") + values[i];
+        out.push_back(line);
+    };
+    std::vector<std::string> topics, countries, years, types;
+    for (const auto& topic : filters.topics) topics.push_back(resolve_topic(topic).value_or(topic));
+    for (const auto& country : filters.countries) {
+        countries.push_back(resolve_country(country).value_or(country));
+    }
+    for (const auto& range : filters.years) {
+        years.push_back(std::to_string(range.from) + ".." + std::to_string(range.to));
+    }
+    for (const auto type : filters.types) types.emplace_back(to_string(type));
+    add("topic", topics);
+    add("country", countries);
+    add("year", years);
+    add("type", types);
+    add("lang", filters.languages);
+    return out;
 }
 
 }  // namespace hubsearch::detail

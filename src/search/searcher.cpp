@@ -3,7 +3,6 @@
 #include <hubsearch/search.hpp>
 
 #include "analysis/analyzer.hpp"
-#include "analysis/language.hpp"
 #include "index/document_builder.hpp"
 #include "index/record_codec.hpp"
 #include "index/schema.hpp"
@@ -46,8 +45,7 @@ struct Searcher::Impl {
 
     SearchResults run(const SearchRequest& request) {
         detail::QueryBuilder builder(db, analyzer);
-        const auto languages = detail::candidate_languages(request.query);  // of the query
-        Xapian::Query query = builder.parse(request.query, Xapian::Query::OP_AND, languages);
+        detail::BuiltQuery built = builder.build(request, Xapian::Query::OP_AND);
         const Xapian::Query filter = detail::QueryBuilder::filter(request.filters);
 
         Xapian::Enquire enquire(db);
@@ -55,7 +53,7 @@ struct Searcher::Impl {
         const auto with_filter = [&](const Xapian::Query& q) {
             return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
         };
-        enquire.set_query(with_filter(query));
+        enquire.set_query(with_filter(built.query));
 
         detail::FacetSpies spies;
         if (request.facets) spies.attach(enquire);
@@ -66,16 +64,18 @@ struct Searcher::Impl {
         Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
 
         SearchResults results;
-        if (mset.empty() && mset.get_matches_estimated() == 0 && builder.term_count() > 1) {
+        if (mset.empty() && mset.get_matches_estimated() == 0 && built.word_count > 1) {
             // No record has every word: rank the records that have some of them.
-            query = builder.parse(request.query, Xapian::Query::OP_OR, languages);
-            enquire.set_query(with_filter(query));
+            built = builder.build(request, Xapian::Query::OP_OR);
+            enquire.set_query(with_filter(built.query));
             spies.reset();
             mset = enquire.get_mset(offset, limit, check_at_least);
             results.relaxed = true;
         }
-
         results.total_estimate = mset.get_matches_estimated();
+        results.suggestion = suggest(built, filter, results);
+
+        const auto& languages = built.explanation.languages;
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit;
@@ -104,7 +104,32 @@ struct Searcher::Impl {
             results.hits.push_back(std::move(hit));
         }
         if (request.facets) results.facets = spies.counts();
+        if (request.explain) {
+            built.explanation.xapian_query = with_filter(built.query).get_description();
+            results.explanation = std::move(built.explanation);
+        }
         return results;
+    }
+
+    // "Did you mean": offered only when the query found little and the correction finds more,
+    // so that a query that already matched well is left alone.
+    std::string suggest(const detail::BuiltQuery& built, const Xapian::Query& filter,
+                        const SearchResults& results) {
+        constexpr std::size_t few_matches = 3;
+        const std::string& correction = built.explanation.correction;
+        if (correction.empty() || (results.total_estimate >= few_matches && !results.relaxed)) {
+            return {};
+        }
+        SearchRequest corrected;
+        corrected.query = correction;
+        detail::QueryBuilder builder(db, analyzer);
+        Xapian::Query query = builder.build(corrected, Xapian::Query::OP_AND).query;
+        if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        const auto found = enquire.get_mset(0, 0, few_matches).get_matches_estimated();
+        const bool better = results.relaxed ? found > 0 : found > results.total_estimate;
+        return better ? correction : std::string();
     }
 
     // Runs `work`, reopening the database and trying again when a writer's commit has made the

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#include "search/thesaurus.hpp"
+
+#include "analysis/kazakh_stemmer.hpp"
+#include "analysis/normalize.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+
+namespace hubsearch::detail {
+extern const char thesaurus_tsv[];
+extern const char topics_tsv[];
+
+namespace {
+
+// Calls `take(id, lang, text)` for every data line of a CONCEPT<TAB>LANG<TAB>TEXT file.
+template <typename Take>
+void for_each_line(std::string_view rest, Take take) {
+    while (!rest.empty()) {
+        const auto end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        const auto tab1 = line.find('\t');
+        const auto tab2 = line.find('\t', tab1 + 1);
+        if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
+        take(line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1));
+    }
+}
+
+}  // namespace
+
+const Thesaurus& Thesaurus::instance() {
+    static const Thesaurus thesaurus;
+    return thesaurus;
+}
+
+Thesaurus::Thesaurus() {
+    // Own stemmers: Xapian::Stem objects must not be shared between threads, and this runs once.
+    Xapian::Stem russian("russian"), english("english"), kazakh(new KazakhStemmer);
+    const auto stem = [&](std::string_view lang, const std::string& word) {
+        if (lang == "ru") return russian(word);
+        if (lang == "en") return english(word);
+        if (lang == "kk") return kazakh(word);
+        return word;
+    };
+    std::map<std::string, std::size_t> index_of;
+    const auto add = [&](const std::string& id, std::string_view lang, std::string_view text) {
+        ThesaurusTerm term;
+        term.lang = std::string(lang);
+        term.text = normalize_text(text);
+        for (const auto& word : split_words(term.text)) term.stems.push_back(stem(lang, word));
+        if (term.stems.empty()) return;
+        auto [it, added] = index_of.emplace(id, concepts_.size());
+        if (added) concepts_.push_back({id, {}});
+        concepts_[it->second].terms.push_back(std::move(term));
+    };
+    for_each_line(thesaurus_tsv, [&](std::string_view id, std::string_view lang,
+                                     std::string_view text) { add(std::string(id), lang, text); });
+    for_each_line(topics_tsv,
+                  [&](std::string_view id, std::string_view lang, std::string_view text) {
+                      add("topic:" + std::string(id), lang, text);
+                  });
+}
+
+std::vector<ThesaurusMatch> Thesaurus::find(
+    const std::vector<std::vector<std::string>>& word_forms) const {
+    const auto has = [&](std::size_t word, const std::string& form) {
+        const auto& forms = word_forms[word];
+        return std::find(forms.begin(), forms.end(), form) != forms.end();
+    };
+    std::vector<ThesaurusMatch> matches;
+    std::size_t word = 0;
+    while (word < word_forms.size()) {
+        ThesaurusMatch best{nullptr, word, 0};
+        for (const auto& concept : concepts_) {
+            for (const auto& term : concept.terms) {
+                const std::size_t length = term.stems.size();
+                if (length <= best.word_count || word + length > word_forms.size()) continue;
+                bool all = true;
+                for (std::size_t k = 0; k < length && all; ++k) all = has(word + k, term.stems[k]);
+                if (all) best = {&concept, word, length};
+            }
+        }
+        if (best.concept != nullptr) {
+            matches.push_back(best);
+            word += best.word_count;
+        } else {
+            ++word;
+        }
+    }
+    return matches;
+}
+
+}  // namespace hubsearch::detail
