@@ -110,13 +110,8 @@ Index::Index(const std::filesystem::path& dir, const IndexOptions& options)
         if (stored.empty() && impl_->db.get_doccount() == 0) {
             impl_->db.set_metadata(detail::schema::version_key, detail::schema::version);
             impl_->db.commit();
-        } else if (stored != detail::schema::version) {
-            throw Error(Errc::version_mismatch,
-                        dir.string() + ": the index was written by schema version " +
-                            (stored.empty() ? std::string("unknown") : stored) +
-                            " and this is version " + detail::schema::version +
-                            "; delete the directory and index again",
-                        dir);
+        } else {
+            detail::schema::check_version(impl_->db, dir);
         }
     } catch (const Xapian::Error& e) {
         throw translate(e, dir);

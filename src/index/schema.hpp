@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+
 namespace hubsearch::detail::schema {
 
 /// Bump when a change makes older indexes unreadable; Index and Searcher refuse a mismatch.
@@ -39,5 +41,9 @@ inline constexpr Xapian::valueno slot_type = 2;       ///< study | speech
 inline constexpr Xapian::valueno slot_topics = 3;     ///< topic ids, '\n'-separated
 inline constexpr Xapian::valueno slot_countries = 4;  ///< country codes, '\n'-separated
 inline constexpr Xapian::valueno slot_languages = 5;  ///< language codes, '\n'-separated
+
+/// Throws Error(version_mismatch), saying how to rebuild, unless `db` (the index in `dir`) was
+/// written with this schema version.
+void check_version(const Xapian::Database& db, const std::filesystem::path& dir);
 
 }  // namespace hubsearch::detail::schema

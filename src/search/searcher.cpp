@@ -157,15 +157,7 @@ Searcher::Searcher(const std::filesystem::path& dir) : impl_(std::make_unique<Im
     impl_->dir = dir;
     try {
         impl_->db = Xapian::Database(dir.string());
-        const std::string stored = impl_->db.get_metadata(detail::schema::version_key);
-        if (stored != detail::schema::version) {
-            throw Error(Errc::version_mismatch,
-                        dir.string() + ": the index was written by schema version " +
-                            (stored.empty() ? std::string("unknown") : stored) +
-                            " and this is version " + detail::schema::version +
-                            "; delete the directory and index again",
-                        dir);
-        }
+        detail::schema::check_version(impl_->db, dir);
     } catch (const Xapian::Error& e) {
         throw open_error(e, dir);
     }

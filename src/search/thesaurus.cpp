@@ -3,6 +3,7 @@
 
 #include "analysis/kazakh_stemmer.hpp"
 #include "analysis/normalize.hpp"
+#include "vocab/tsv.hpp"
 
 #include <xapian.h>
 
@@ -13,26 +14,6 @@
 namespace hubsearch::detail {
 extern const char thesaurus_tsv[];
 extern const char topics_tsv[];
-
-namespace {
-
-// Calls `take(id, lang, text)` for every data line of a CONCEPT<TAB>LANG<TAB>TEXT file.
-template <typename Take>
-void for_each_line(std::string_view rest, Take take) {
-    while (!rest.empty()) {
-        const auto end = rest.find('\n');
-        std::string_view line = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-        const auto tab1 = line.find('\t');
-        const auto tab2 = line.find('\t', tab1 + 1);
-        if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
-        take(line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1), line.substr(tab2 + 1));
-    }
-}
-
-}  // namespace
 
 const Thesaurus& Thesaurus::instance() {
     static const Thesaurus thesaurus;
@@ -59,12 +40,14 @@ Thesaurus::Thesaurus() {
         if (added) concepts_.push_back({id, {}});
         concepts_[it->second].terms.push_back(std::move(term));
     };
-    for_each_line(thesaurus_tsv, [&](std::string_view id, std::string_view lang,
-                                     std::string_view text) { add(std::string(id), lang, text); });
-    for_each_line(topics_tsv,
-                  [&](std::string_view id, std::string_view lang, std::string_view text) {
-                      add("topic:" + std::string(id), lang, text);
-                  });
+    for_each_tsv_row(thesaurus_tsv,
+                     [&](std::string_view id, std::string_view lang, std::string_view text) {
+                         add(std::string(id), lang, text);
+                     });
+    for_each_tsv_row(topics_tsv,
+                     [&](std::string_view id, std::string_view lang, std::string_view text) {
+                         add("topic:" + std::string(id), lang, text);
+                     });
 }
 
 std::vector<ThesaurusMatch> Thesaurus::find(

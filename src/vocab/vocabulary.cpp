@@ -3,6 +3,7 @@
 
 #include "analysis/case_fold.hpp"
 #include "analysis/text.hpp"
+#include "vocab/tsv.hpp"
 
 #include <map>
 #include <string>
@@ -32,24 +33,14 @@ std::string lookup_key(std::string_view value) {
 class Vocabulary {
 public:
     explicit Vocabulary(const char* tsv) {
-        std::string_view rest(tsv);
-        while (!rest.empty()) {
-            const auto end = rest.find('\n');
-            std::string_view line = rest.substr(0, end);
-            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            if (line.empty() || line.front() == '#') continue;
-            const auto tab1 = line.find('\t');
-            const auto tab2 = line.find('\t', tab1 + 1);
-            if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
-            std::string id(line.substr(0, tab1));
-            std::string lang(line.substr(tab1 + 1, tab2 - tab1 - 1));
-            std::string name(line.substr(tab2 + 1));
-            keys_.emplace(lookup_key(id), id);
-            keys_.emplace(lookup_key(name), id);
-            auto& names = names_[id];
-            names.emplace(lang, name);  // the first name per language is the display name
-        }
+        detail::for_each_tsv_row(
+            tsv, [&](std::string_view key, std::string_view lang, std::string_view name) {
+                const std::string id(key);
+                keys_.emplace(lookup_key(id), id);
+                keys_.emplace(lookup_key(name), id);
+                // The first name per language is the display name.
+                names_[id].emplace(std::string(lang), std::string(name));
+            });
     }
 
     std::optional<std::string> resolve(std::string_view value) const {

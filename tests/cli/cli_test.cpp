@@ -170,3 +170,23 @@ TEST_CASE("both tools document every option and the exit codes in --help", "[cli
         CHECK_THAT(search_help.out, Catch::Contains(option));
     }
 }
+
+TEST_CASE("hub-search suggests a spelling and explains how it read the query",
+          "[cli][multilingual]") {
+    test::TempDir dir;
+    REQUIRE(run(hub_index + " --db " + quote(dir / "db") + " " + quote(test::data_dir / "hub"), dir)
+                .status == 0);
+    const auto misspelt =
+        run(hub_search + " --db " + quote(dir / "db") + " --color never grdaing", dir);
+    CHECK(misspelt.status == 0);
+    CHECK_THAT(misspelt.out, Catch::Contains("Did you mean: grading"));
+    const auto json = run(hub_search + " --db " + quote(dir / "db") + " --json grdaing", dir);
+    CHECK(nlohmann::json::parse(json.out).at("suggestion") == "grading");
+
+    const auto explained =
+        run(hub_search + " --db " + quote(dir / "db") + " --explain --color never Грейдинга", dir);
+    CHECK_THAT(explained.out, Catch::Contains("normalised: грейдинга"));
+    CHECK_THAT(explained.out, Catch::Contains("languages: ru, kk"));
+    CHECK_THAT(explained.out, Catch::Contains("reading ru: Zгрейдинг"));
+    CHECK_THAT(explained.out, Catch::Contains("TEST-STUDY-1"));
+}
