@@ -61,11 +61,6 @@ DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer)
     generator_.set_max_word_length(max_word_bytes);
 }
 
-void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db) {
-    generator_.set_database(db);
-    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-}
-
 void DocumentBuilder::index(const std::string& text, const std::string& lang,
                             Xapian::termcount weight, const char* prefix) {
     if (text.empty()) return;

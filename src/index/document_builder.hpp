@@ -19,10 +19,6 @@ class DocumentBuilder {
 public:
     explicit DocumentBuilder(const Analyzer& analyzer);
 
-    /// Records the words of every document built from now on in `db`'s spelling dictionary,
-    /// from which searches suggest corrections.
-    void enable_spelling(Xapian::WritableDatabase& db);
-
     /// The document for `record`, tagged with `source_key` for replacement.
     Xapian::Document build(const Record& record, const std::string& source_key);
 

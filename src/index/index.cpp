@@ -105,7 +105,6 @@ Index::Index(const std::filesystem::path& dir, const IndexOptions& options)
                                                 ec);
         }
         impl_->db = Xapian::WritableDatabase(dir.string(), flags);
-        impl_->builder.enable_spelling(impl_->db);
         const std::string stored = impl_->db.get_metadata(detail::schema::version_key);
         if (stored.empty() && impl_->db.get_doccount() == 0) {
             impl_->db.set_metadata(detail::schema::version_key, detail::schema::version);

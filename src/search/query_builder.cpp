@@ -126,7 +126,7 @@ Xapian::Query language_filter(const std::string& value) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer)
-    : analyzer_(analyzer) {
+    : analyzer_(analyzer), spelling_(db) {
     parser_.set_database(db);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -148,14 +148,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer)
 }
 
 Xapian::Query QueryBuilder::parse_one(const std::string& text, const std::string& original,
-                                      const Xapian::Stem& stemmer, unsigned extra_flags) {
+                                      const Xapian::Stem& stemmer) {
     parser_.set_stemmer(stemmer);
     try {
-        return parser_.parse_query(text, parser_flags | extra_flags);
+        return parser_.parse_query(text, parser_flags);
     } catch (const Xapian::QueryParserError&) {
         // Unbalanced quotes or brackets: read the words as words.
         try {
-            return parser_.parse_query(text, extra_flags);
+            return parser_.parse_query(text, 0);
         } catch (const Xapian::QueryParserError& e) {
             throw Error(Errc::query_syntax,
                         "cannot understand the query \"" + original + "\": " + e.get_msg());
@@ -181,11 +181,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     explanation.languages = languages;
     parser_.set_default_op(default_op);
 
-    // The exact reading also yields the spelling correction, from the indexed vocabulary.
     const Xapian::Stem no_stemming("none");
-    std::vector<Xapian::Query> readings{parse_one(normalized, request.query, no_stemming,
-                                                  Xapian::QueryParser::FLAG_SPELLING_CORRECTION)};
-    explanation.correction = parser_.get_corrected_query_string();
+    std::vector<Xapian::Query> readings{parse_one(normalized, request.query, no_stemming)};
+    explanation.correction = correct_spelling(normalized);
     explanation.readings.push_back({"exact", normalized, query_terms(readings.back())});
     built.word_count = explanation.readings.back().terms.size();
     for (const auto& lang : languages) {
@@ -216,6 +214,20 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     }
     explanation.xapian_query = built.query.get_description();
     return built;
+}
+
+std::string QueryBuilder::correct_spelling(const std::string& normalized) const {
+    bool changed = false;
+    std::string corrected = map_tokens(normalized, [&](const std::string& token) {
+        if (is_structured(token) || token.find(':') != std::string::npos) return token;
+        const auto words = split_words(token);
+        if (words.size() != 1 || words.front() != token) return token;
+        std::string better = spelling_.correct_word(token);
+        if (better.empty()) return token;
+        changed = true;
+        return better;
+    });
+    return changed ? corrected : std::string();
 }
 
 Xapian::Query QueryBuilder::expand(const std::string& normalized,

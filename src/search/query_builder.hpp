@@ -4,6 +4,7 @@
 #include <hubsearch/search.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "search/spelling.hpp"
 
 #include <xapian.h>
 
@@ -39,13 +40,17 @@ public:
 private:
     /// One reading of normalised `text` with `stemmer`.
     Xapian::Query parse_one(const std::string& text, const std::string& original,
-                            const Xapian::Stem& stemmer, unsigned extra_flags = 0);
+                            const Xapian::Stem& stemmer);
     /// The cross-language expansion of plain-word queries, or a null query.
     Xapian::Query expand(const std::string& normalized, const std::vector<std::string>& languages,
                          Xapian::Query::op default_op, QueryExplanation& explanation);
 
+    /// The query with each unknown plain word replaced by its nearest indexed word, or "".
+    std::string correct_spelling(const std::string& normalized) const;
+
     Xapian::QueryParser parser_;
     const Analyzer& analyzer_;
+    SpellingCorrector spelling_;
 };
 
 /// Filter queries for one value of each kind. @throws Error(invalid_argument) for a value that

@@ -92,10 +92,10 @@ struct Searcher::Impl {
                                            hit.record.language) != languages.end();
                 const std::string& snippet_lang =
                     own || languages.empty() ? hit.record.language : languages.front();
-                hit.snippet = mset.snippet(
-                    text, request.snippet_length, analyzer.stemmer(snippet_lang),
-                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                    request.highlight_start, request.highlight_end, "…");
+                hit.snippet =
+                    mset.snippet(text, request.snippet_length, analyzer.stemmer(snippet_lang),
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL, request.highlight_start,
+                                 request.highlight_end, "…");
                 // Paragraphs are joined by newlines for passage selection; show them inline.
                 std::replace(hit.snippet.begin(), hit.snippet.end(), '\n', ' ');
             }
