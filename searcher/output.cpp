@@ -121,18 +121,25 @@ std::pair<std::string, std::string> highlight_markers(const HumanStyle& style) {
 
 void print_human(std::ostream& out, const std::string& query, const SearchRequest& request,
                  const SearchResults& results) {
+    if (results.corrected) {
+        out << "Nothing matches \"" << query << "\"; showing results for \"" << results.suggestion
+            << "\".\n";
+    }
+    const std::string& shown = results.corrected ? results.suggestion : query;
     if (results.hits.empty()) {
         out << "No records match";
-        if (!query.empty()) out << " \"" << query << "\"";
+        if (!shown.empty()) out << " \"" << shown << "\"";
         out << ".\n";
     } else {
         out << "Results " << request.offset + 1 << "–" << request.offset + results.hits.size()
             << " of about " << results.total_estimate;
-        if (!query.empty()) out << " for \"" << query << "\"";
+        if (!shown.empty()) out << " for \"" << shown << "\"";
         if (results.relaxed) out << " (no record has every word; showing records with some)";
         out << ":\n";
     }
-    if (!results.suggestion.empty()) out << "Did you mean: " << results.suggestion << "\n";
+    if (!results.corrected && !results.suggestion.empty()) {
+        out << "Did you mean: " << results.suggestion << "\n";
+    }
     for (const auto& hit : results.hits) {
         const Record& r = hit.record;
         out << '\n'
@@ -181,6 +188,7 @@ void print_json(std::ostream& out, const std::string& query, const SearchRequest
     j["total_estimate"] = results.total_estimate;
     j["relaxed"] = results.relaxed;
     j["suggestion"] = results.suggestion.empty() ? json(nullptr) : json(results.suggestion);
+    j["corrected"] = results.corrected;
     json hits = json::array();
     for (const auto& hit : results.hits) {
         json h = record_json(hit.record);

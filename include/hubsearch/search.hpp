@@ -100,6 +100,8 @@ struct SearchResults {
     /// A corrected query ("did you mean") when the query found little and the correction,
     /// made from the indexed vocabulary, finds more; otherwise empty.
     std::string suggestion;
+    /// True when nothing matched the query as typed and the hits are those of `suggestion`.
+    bool corrected = false;
     /// How the query was read, when SearchRequest::explain was set.
     std::optional<QueryExplanation> explanation;
 };

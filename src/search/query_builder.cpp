@@ -60,22 +60,6 @@ std::string normalize_query(const std::string& text) {
     });
 }
 
-// The query with Kazakh words typed in Latin letters written in Cyrillic, or "" when it has none.
-std::string transliterate_kazakh(const std::string& text) {
-    bool changed = false;
-    std::string out = map_tokens(text, [&](const std::string& token) {
-        if (is_operator(token) || token.find(':') != std::string::npos) return token;
-        const auto words = split_words(token);
-        const bool kazakh = std::any_of(words.begin(), words.end(), [](const std::string& word) {
-            return looks_like_kazakh_latin(word);
-        });
-        if (!kazakh) return token;
-        changed = true;
-        return kazakh_latin_to_cyrillic(token);
-    });
-    return changed ? out : std::string();
-}
-
 std::vector<std::string> query_terms(const Xapian::Query& query) {
     return {query.get_unique_terms_begin(), query.get_unique_terms_end()};
 }
@@ -126,7 +110,7 @@ Xapian::Query language_filter(const std::string& value) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer)
-    : analyzer_(analyzer), spelling_(db) {
+    : db_(db), analyzer_(analyzer), spelling_(db) {
     parser_.set_database(db);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -214,6 +198,33 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     }
     explanation.xapian_query = built.query.get_description();
     return built;
+}
+
+std::string QueryBuilder::transliterate_kazakh(const std::string& text) const {
+    // A Latin word is taken for Kazakh when its letters say so, or when the index knows
+    // neither it nor its English stem: "biliktilikti" has no Kazakh-only letter, but no
+    // English record has it either.
+    const auto unknown = [&](const std::string& word) {
+        const std::string folded = normalize_text(word);
+        return !db_.term_exists(folded) && !db_.term_exists("Z" + analyzer_.stemmer("en")(folded));
+    };
+    bool changed = false;
+    std::string out = map_tokens(text, [&](const std::string& token) {
+        if (is_operator(token) || token.find(':') != std::string::npos) return token;
+        const auto words = split_words(token);
+        const bool kazakh = !words.empty() &&
+                            std::all_of(words.begin(), words.end(),
+                                        [&](const std::string& w) {
+                                            return looks_like_kazakh_latin(w) || unknown(w);
+                                        }) &&
+                            std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                                return candidate_languages(w) == std::vector<std::string>{"en"};
+                            });
+        if (!kazakh) return token;
+        changed = true;
+        return kazakh_latin_to_cyrillic(token);
+    });
+    return changed ? out : std::string();
 }
 
 std::string QueryBuilder::correct_spelling(const std::string& normalized) const {

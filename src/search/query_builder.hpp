@@ -45,9 +45,13 @@ private:
     Xapian::Query expand(const std::string& normalized, const std::vector<std::string>& languages,
                          Xapian::Query::op default_op, QueryExplanation& explanation);
 
+    /// The query with its Kazakh words typed in Latin letters written in Cyrillic, or "" when
+    /// it has none.
+    std::string transliterate_kazakh(const std::string& text) const;
     /// The query with each unknown plain word replaced by its nearest indexed word, or "".
     std::string correct_spelling(const std::string& normalized) const;
 
+    const Xapian::Database& db_;
     Xapian::QueryParser parser_;
     const Analyzer& analyzer_;
     SpellingCorrector spelling_;

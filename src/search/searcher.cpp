@@ -74,6 +74,18 @@ struct Searcher::Impl {
         }
         results.total_estimate = mset.get_matches_estimated();
         results.suggestion = suggest(built, filter, results);
+        if (mset.empty() && results.total_estimate == 0 && !results.suggestion.empty()) {
+            // Nothing at all matched: show what the correction finds, and say so.
+            SearchRequest corrected = request;
+            corrected.query = results.suggestion;
+            built = builder.build(corrected, Xapian::Query::OP_AND);
+            enquire.set_query(with_filter(built.query));
+            spies.reset();
+            mset = enquire.get_mset(offset, limit, check_at_least);
+            results.total_estimate = mset.get_matches_estimated();
+            results.relaxed = false;
+            results.corrected = true;
+        }
 
         const auto& languages = built.explanation.languages;
         std::size_t rank = request.offset;

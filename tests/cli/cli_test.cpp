@@ -179,9 +179,17 @@ TEST_CASE("hub-search suggests a spelling and explains how it read the query",
     const auto misspelt =
         run(hub_search + " --db " + quote(dir / "db") + " --color never grdaing", dir);
     CHECK(misspelt.status == 0);
-    CHECK_THAT(misspelt.out, Catch::Contains("Did you mean: grading"));
+    CHECK_THAT(misspelt.out,
+               Catch::Contains("Nothing matches \"grdaing\"; showing results for \"grading\"."));
+    CHECK_THAT(misspelt.out, Catch::Contains("1. TEST-STUDY-1"));
     const auto json = run(hub_search + " --db " + quote(dir / "db") + " --json grdaing", dir);
-    CHECK(nlohmann::json::parse(json.out).at("suggestion") == "grading");
+    const auto j = nlohmann::json::parse(json.out);
+    CHECK(j.at("suggestion") == "grading");
+    CHECK(j.at("corrected") == true);
+    // A query that finds a little gets the suggestion only.
+    const auto little =
+        run(hub_search + " --db " + quote(dir / "db") + " --color never grading grdaing", dir);
+    CHECK_THAT(little.out, Catch::Contains("Did you mean: grading grading"));
 
     const auto explained =
         run(hub_search + " --db " + quote(dir / "db") + " --explain --color never Грейдинга", dir);

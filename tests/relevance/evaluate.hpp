@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <ostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -96,8 +97,10 @@ inline Metrics score(const std::vector<std::string>& ranked,
 }
 
 /// Runs every query and averages the metrics per phenomenon; "all" holds the overall mean.
+/// With `trace`, prints each query's nDCG@10 and first results there.
 inline std::map<std::string, Metrics> evaluate(const hubsearch::Searcher& searcher,
-                                               const Judgements& judgements, Mode mode) {
+                                               const Judgements& judgements, Mode mode,
+                                               std::ostream* trace = nullptr) {
     std::map<std::string, Metrics> sums;
     for (const auto& query : judgements.queries) {
         hubsearch::SearchRequest request;
@@ -118,6 +121,11 @@ inline std::map<std::string, Metrics> evaluate(const hubsearch::Searcher& search
         const Metrics m =
             score(ranked,
                   found == judgements.grades.end() ? std::map<std::string, int>() : found->second);
+        if (trace != nullptr) {
+            *trace << query.id << '\t' << m.ndcg10 << '\t' << query.text << '\t';
+            for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) *trace << ranked[i] << ' ';
+            *trace << '\n';
+        }
         for (const auto& key : {query.phenomenon, std::string("all")}) {
             Metrics& sum = sums[key];
             sum.ndcg10 += m.ndcg10;

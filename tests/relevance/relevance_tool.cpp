@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // hub-relevance: indexes the corpus and prints nDCG@10, MRR and success@1 per phenomenon, for
 // the multilingual analysis and for the single-language baseline, as a markdown table.
-// Usage: hub-relevance [CORPUS-DIR [JUDGEMENTS-DIR]]
+// Usage: hub-relevance [--trace] [CORPUS-DIR [JUDGEMENTS-DIR]]
+// --trace prints each query's nDCG@10 and first three results (multilingual analysis).
 #include "evaluate.hpp"
 
 #include <cstdio>
@@ -9,6 +10,8 @@
 #include <unistd.h>
 
 int main(int argc, char** argv) {
+    const bool trace = argc > 1 && std::string(argv[1]) == "--trace";
+    if (trace) --argc, ++argv;
     const std::filesystem::path corpus = argc > 1 ? argv[1] : HUBSEARCH_CORPUS_DIR;
     const std::filesystem::path judged =
         argc > 2 ? argv[2] : std::filesystem::path(HUBSEARCH_TEST_DATA_DIR) / ".." / "relevance";
@@ -21,7 +24,8 @@ int main(int argc, char** argv) {
         }
         const hubsearch::Searcher searcher(db);
         const auto judgements = relevance::load(judged);
-        const auto full = relevance::evaluate(searcher, judgements, relevance::Mode::multilingual);
+        const auto full = relevance::evaluate(searcher, judgements, relevance::Mode::multilingual,
+                                              trace ? &std::cout : nullptr);
         const auto base =
             relevance::evaluate(searcher, judgements, relevance::Mode::single_language);
         std::cout << "| phenomenon | queries | nDCG@10 | MRR | success@1 | baseline nDCG@10 | "
