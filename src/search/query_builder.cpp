@@ -72,7 +72,7 @@ bool is_structured(const std::string& token) {
 
 // Weight of the expansion relative to the query's own words: low enough that a record using the
 // query's words ranks above one that only names the same concept in another language.
-constexpr double expansion_weight = 0.5;
+constexpr double expansion_weight = 0.8;
 
 constexpr unsigned parser_flags = Xapian::QueryParser::FLAG_DEFAULT |
                                   Xapian::QueryParser::FLAG_WILDCARD |
@@ -271,7 +271,8 @@ Xapian::Query QueryBuilder::expand(const std::string& normalized,
             forms[i].push_back(stem);
             alternatives.emplace_back("Z" + stem);
         }
-        word_queries.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        word_queries.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(),
+                                  alternatives.end());
     }
     const auto matches = Thesaurus::instance().find(forms);
     if (matches.empty()) return Xapian::Query();
@@ -284,16 +285,19 @@ Xapian::Query QueryBuilder::expand(const std::string& normalized,
         std::vector<Xapian::Query> alternatives{Xapian::Query(
             Xapian::Query::OP_AND, word_queries.begin() + static_cast<long>(match.first_word),
             word_queries.begin() + static_cast<long>(match.first_word + match.word_count))};
-        std::string described = match.concept->id + ":";
-        for (const auto& term : match.concept->terms) {
-            std::vector<Xapian::Query> stems;
-            for (const auto& stem : term.stems) stems.emplace_back("Z" + stem);
-            alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
-            described += " " + term.text + " (" + term.lang + "),";
+        for (const ThesaurusConcept* concept : match.concepts) {
+            std::string described = concept->id + ":";
+            for (const auto& term : concept->terms) {
+                std::vector<Xapian::Query> stems;
+                for (const auto& stem : term.stems) stems.emplace_back("Z" + stem);
+                alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+                described += " " + term.text + " (" + term.lang + "),";
+            }
+            described.pop_back();
+            explanation.expansions.push_back(described);
         }
-        described.pop_back();
-        explanation.expansions.push_back(described);
-        units.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        // One concept weighs as one word however many of its names a record uses.
+        units.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
         next = match.first_word + match.word_count;
     }
     for (; next < words.size(); ++next) units.push_back(word_queries[next]);

@@ -59,19 +59,26 @@ std::vector<ThesaurusMatch> Thesaurus::find(
     std::vector<ThesaurusMatch> matches;
     std::size_t word = 0;
     while (word < word_forms.size()) {
-        ThesaurusMatch best{nullptr, word, 0};
+        ThesaurusMatch best{{}, word, 0};
         for (const auto& concept : concepts_) {
             for (const auto& term : concept.terms) {
                 const std::size_t length = term.stems.size();
-                if (length <= best.word_count || word + length > word_forms.size()) continue;
+                if (length < best.word_count || word + length > word_forms.size()) continue;
                 bool all = true;
                 for (std::size_t k = 0; k < length && all; ++k) all = has(word + k, term.stems[k]);
-                if (all) best = {&concept, word, length};
+                if (!all) continue;
+                if (length > best.word_count) {
+                    best.concepts.clear();
+                    best.word_count = length;
+                }
+                if (best.concepts.empty() || best.concepts.back() != &concept) {
+                    best.concepts.push_back(&concept);
+                }
             }
         }
-        if (best.concept != nullptr) {
-            matches.push_back(best);
+        if (!best.concepts.empty()) {
             word += best.word_count;
+            matches.push_back(std::move(best));
         } else {
             ++word;
         }

@@ -20,11 +20,12 @@ struct ThesaurusConcept {
     std::vector<ThesaurusTerm> terms;
 };
 
-/// Where a concept was found in a query's words.
+/// Where concepts were found in a query's words: every concept with a term spanning the same
+/// words (a thesaurus concept and a topic often share a name).
 struct ThesaurusMatch {
-    const ThesaurusConcept* concept;
-    std::size_t first_word;
-    std::size_t word_count;
+    std::vector<const ThesaurusConcept*> concepts;
+    std::size_t first_word = 0;
+    std::size_t word_count = 0;
 };
 
 /// The domain thesaurus (data/thesaurus.tsv) plus the topic vocabulary's labels, with every

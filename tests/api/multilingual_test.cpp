@@ -148,8 +148,13 @@ TEST_CASE("explain shows languages, stems per language and expansions", "[multil
     CHECK(e.readings[0].language == "exact");
     CHECK(e.readings[1].language == "ru");
     CHECK(contains(e.readings[1].terms, "Zоплат"));
-    REQUIRE_FALSE(e.expansions.empty());
-    CHECK(e.expansions[0].rfind("topic:remuneration:", 0) == 0);
+    // The thesaurus concept and the topic of the same name both expand the words.
+    const auto expands = [&](const std::string& concept) {
+        return std::any_of(e.expansions.begin(), e.expansions.end(),
+                           [&](const std::string& x) { return x.rfind(concept + ":", 0) == 0; });
+    };
+    CHECK(expands("topic:remuneration"));
+    CHECK(expands("remuneration"));
     CHECK(e.filters == std::vector<std::string>{"country: KZ"});
 }
 
