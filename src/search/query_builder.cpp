@@ -274,7 +274,7 @@ Xapian::Query QueryBuilder::expand(const std::string& normalized,
         word_queries.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(),
                                   alternatives.end());
     }
-    const auto matches = Thesaurus::instance().find(forms);
+    const auto matches = Thesaurus::instance().find(forms, languages);
     if (matches.empty()) return Xapian::Query();
 
     std::vector<Xapian::Query> units;
@@ -288,8 +288,10 @@ Xapian::Query QueryBuilder::expand(const std::string& normalized,
         for (const ThesaurusConcept* concept : match.concepts) {
             std::string described = concept->id + ":";
             for (const auto& term : concept->terms) {
+                // Stemmed here: the thesaurus stems only the languages a query may be in.
+                const Xapian::Stem& stemmer = analyzer_.stemmer(term.lang);
                 std::vector<Xapian::Query> stems;
-                for (const auto& stem : term.stems) stems.emplace_back("Z" + stem);
+                for (const auto& word : term.words) stems.emplace_back("Z" + stemmer(word));
                 alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
                 described += " " + term.text + " (" + term.lang + "),";
             }

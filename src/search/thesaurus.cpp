@@ -21,21 +21,13 @@ const Thesaurus& Thesaurus::instance() {
 }
 
 Thesaurus::Thesaurus() {
-    // Own stemmers: Xapian::Stem objects must not be shared between threads, and this runs once.
-    Xapian::Stem russian("russian"), english("english"), kazakh(new KazakhStemmer);
-    const auto stem = [&](std::string_view lang, const std::string& word) {
-        if (lang == "ru") return russian(word);
-        if (lang == "en") return english(word);
-        if (lang == "kk") return kazakh(word);
-        return word;
-    };
     std::map<std::string, std::size_t> index_of;
     const auto add = [&](const std::string& id, std::string_view lang, std::string_view text) {
         ThesaurusTerm term;
         term.lang = std::string(lang);
         term.text = normalize_text(text);
-        for (const auto& word : split_words(term.text)) term.stems.push_back(stem(lang, word));
-        if (term.stems.empty()) return;
+        term.words = split_words(term.text);
+        if (term.words.empty()) return;
         auto [it, added] = index_of.emplace(id, concepts_.size());
         if (added) concepts_.push_back({id, {}});
         concepts_[it->second].terms.push_back(std::move(term));
@@ -50,8 +42,32 @@ Thesaurus::Thesaurus() {
                      });
 }
 
-std::vector<ThesaurusMatch> Thesaurus::find(
-    const std::vector<std::vector<std::string>>& word_forms) const {
+bool Thesaurus::prepare(const std::string& lang) const {
+    for (std::size_t i = 0; i < languages_.size(); ++i) {
+        if (lang != languages_[i]) continue;
+        std::call_once(prepared_[i], [&] {
+            // An own stemmer: Xapian::Stem objects must not be shared between threads.
+            Xapian::Stem stemmer = lang == "kk"
+                                       ? Xapian::Stem(new KazakhStemmer)
+                                       : Xapian::Stem(lang == "ru" ? "russian" : "english");
+            for (auto& concept : concepts_) {
+                for (auto& term : concept.terms) {
+                    if (term.lang != lang) continue;
+                    for (const auto& word : term.words) term.stems.push_back(stemmer(word));
+                }
+            }
+        });
+        return true;
+    }
+    return false;
+}
+
+std::vector<ThesaurusMatch> Thesaurus::find(const std::vector<std::vector<std::string>>& word_forms,
+                                            const std::vector<std::string>& languages) const {
+    std::vector<std::string> usable;
+    for (const auto& lang : languages) {
+        if (prepare(lang)) usable.push_back(lang);
+    }
     const auto has = [&](std::size_t word, const std::string& form) {
         const auto& forms = word_forms[word];
         return std::find(forms.begin(), forms.end(), form) != forms.end();
@@ -62,8 +78,11 @@ std::vector<ThesaurusMatch> Thesaurus::find(
         ThesaurusMatch best{{}, word, 0};
         for (const auto& concept : concepts_) {
             for (const auto& term : concept.terms) {
+                if (std::find(usable.begin(), usable.end(), term.lang) == usable.end()) continue;
                 const std::size_t length = term.stems.size();
-                if (length < best.word_count || word + length > word_forms.size()) continue;
+                if (length == 0 || length < best.word_count || word + length > word_forms.size()) {
+                    continue;
+                }
                 bool all = true;
                 for (std::size_t k = 0; k < length && all; ++k) all = has(word + k, term.stems[k]);
                 if (!all) continue;

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace hubsearch::detail {
 
-/// A term of a concept in one language: its words and their stems in that language.
+/// A term of a concept in one language.
 struct ThesaurusTerm {
-    std::string lang;
+    std::string lang;                ///< "en", "ru" or "kk".
     std::string text;                ///< Normalised (case-folded) text.
-    std::vector<std::string> stems;  ///< One stem per word.
+    std::vector<std::string> words;  ///< Its words.
+    std::vector<std::string> stems;  ///< One stem per word, once its language is prepared.
 };
 
 /// A concept: the same idea named in English, Russian and Kazakh.
@@ -28,25 +31,31 @@ struct ThesaurusMatch {
     std::size_t word_count = 0;
 };
 
-/// The domain thesaurus (data/thesaurus.tsv) plus the topic vocabulary's labels, with every
-/// term stemmed in its own language so that inflected query words find it. Thread-safe.
+/// The domain thesaurus (data/thesaurus.tsv) plus the topic vocabulary's labels, matched on
+/// stems so that inflected query words find a term. Terms are stemmed per language on first
+/// use, so that a query costs only the stemming of the languages it may be in (this runs at
+/// the start of every hub-search process). Thread-safe.
 class Thesaurus {
 public:
     /// The thesaurus compiled into the library.
     static const Thesaurus& instance();
 
     /// Finds concepts in a query, given for each word the set of forms it may stand for (the
-    /// word itself and its stem in each language the query may be in). Longest terms win;
-    /// matches do not overlap.
+    /// word itself and its stem in each of `languages`). Only terms in `languages` are
+    /// considered. Longest terms win; matches do not overlap.
     [[nodiscard]] std::vector<ThesaurusMatch> find(
-        const std::vector<std::vector<std::string>>& word_forms) const;
-
-    [[nodiscard]] std::size_t concept_count() const noexcept { return concepts_.size(); }
+        const std::vector<std::vector<std::string>>& word_forms,
+        const std::vector<std::string>& languages) const;
 
 private:
     Thesaurus();
+    /// Stems every term of `lang` once; returns false for a language the thesaurus lacks.
+    bool prepare(const std::string& lang) const;
 
-    std::vector<ThesaurusConcept> concepts_;
+    /// Mutable only for the stems, filled once per language under prepared_.
+    mutable std::vector<ThesaurusConcept> concepts_;
+    static constexpr std::array<const char*, 3> languages_{"en", "ru", "kk"};
+    mutable std::array<std::once_flag, 3> prepared_;
 };
 
 }  // namespace hubsearch::detail
