@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,12 +31,29 @@ struct Diagnostic {
 
 /// What an indexing call did. Counts add up over calls on one report.
 struct IndexReport {
-    std::size_t files_indexed = 0;        ///< Inputs whose records were written.
-    std::size_t files_rejected = 0;       ///< Inputs skipped because of an error.
-    std::size_t records = 0;              ///< Records written (added or replaced).
-    std::size_t warnings = 0;             ///< Diagnostics of severity warning.
-    std::size_t errors = 0;               ///< Diagnostics of severity error.
+    std::size_t files_indexed = 0;    ///< Inputs whose records were written: added + updated.
+    std::size_t files_added = 0;      ///< Inputs indexed for the first time.
+    std::size_t files_updated = 0;    ///< Inputs indexed before whose content has changed.
+    std::size_t files_unchanged = 0;  ///< Inputs skipped because their content is as indexed.
+    std::size_t files_rejected = 0;   ///< Inputs skipped because of an error.
+    std::size_t files_removed = 0;    ///< Sources forgotten by Index::prune().
+    std::size_t records = 0;          ///< Records written (added or replaced).
+    std::size_t records_removed = 0;  ///< Records deleted by Index::prune().
+    std::size_t warnings = 0;         ///< Diagnostics of severity warning.
+    std::size_t errors = 0;           ///< Diagnostics of severity error.
+    /// True when IndexOptions::should_stop ended the call early: the inputs before that point
+    /// are committed, the ones after it were not read.
+    bool stopped = false;
     std::vector<Diagnostic> diagnostics;  ///< Every warning and error, in input order.
+};
+
+/// What happened to one input, as told to IndexOptions::on_file.
+enum class FileStatus {
+    added,      ///< Indexed for the first time.
+    updated,    ///< Indexed again because its content changed.
+    unchanged,  ///< Skipped: its content is what the index already holds.
+    rejected,   ///< Not indexed because of an error (see the report's diagnostics).
+    removed,    ///< Its records were removed by Index::prune(): the file is gone.
 };
 
 /// The input formats hub-index reads.
@@ -50,6 +68,7 @@ enum class InputFormat {
 
 /// Options for opening an index for writing. The limits keep hostile input from exhausting
 /// memory or time; an input over a limit is rejected with an error naming the limit.
+/// The defaults and their trade-offs are in docs/operations.md.
 struct IndexOptions {
     /// Create the index if it does not exist.
     bool create_if_missing = true;
@@ -59,27 +78,44 @@ struct IndexOptions {
     std::size_t max_file_bytes = std::size_t{256} << 20;
     /// Deeper element nesting (sections, divisions) rejects the file.
     std::size_t max_nesting_depth = 200;
-    /// A record whose text is longer is rejected with its file.
-    std::size_t max_record_bytes = std::size_t{64} << 20;
-    /// Files written per commit: larger batches index faster, smaller ones bound memory and
-    /// lose less work to a crash.
+    /// A record (one study or speech) with more text than this is rejected with its file.
+    /// Indexing holds a record's terms in memory, so this bounds memory per record.
+    std::size_t max_record_bytes = std::size_t{16} << 20;
+    /// Files written per commit: larger batches index faster, smaller ones hold less in
+    /// memory and lose less work to a crash. 0 counts as 1.
     std::size_t batch_size = 100;
-    /// Follow symbolic links that lead out of the directories given.
+    /// Follow symbolic links inside the directories given: links to directories, and links
+    /// leading out of the directory. Without it links are skipped, with a warning for those
+    /// leading out; a path given to add_path() is read even when it is a link.
     bool follow_symlinks = false;
-    /// How long to wait for another writer to release the index; 0 fails at once.
+    /// How long to wait for another writer to release the index; 0 fails at once, infinity
+    /// waits for ever.
     double lock_wait_seconds = 0;
+    /// Asked before each input file is read; returning true stops add_path(), which then
+    /// commits what it has done and returns with IndexReport::stopped set. Called on the
+    /// thread that called add_path(). A CLI sets a flag in its signal handler and returns it
+    /// here: the library never installs signal handlers itself.
+    std::function<bool()> should_stop;
+    /// Told about each input once it has been handled, before the next one is read; for
+    /// progress output, and with FileStatus::removed by prune(). Called on the calling thread.
+    std::function<void(const std::filesystem::path& file, FileStatus status)> on_file;
 };
 
 /// A writable index: adds, replaces and removes records.
 ///
 /// Each input lands whole or not at all: a file with an error adds nothing and replaces
-/// nothing. Changes become visible to searchers on commit() and on destruction.
+/// nothing. Indexing is incremental: the index keeps a hash of each source file's content,
+/// and an input whose content is as indexed is skipped unread (see docs/operations.md).
+/// Changes become visible to searchers on commit(), every IndexOptions::batch_size files, and
+/// on destruction; a crash loses at most the files since the last commit, never the index.
 /// Not thread-safe: use one Index from one thread at a time. Only one Index may be open
 /// on a directory at once, in any process.
 class HUBSEARCH_EXPORT Index {
 public:
-    /// Opens (and by default creates) the index in `dir` for writing.
-    /// @throws Error with code locked, not_found, corrupt, version_mismatch or io.
+    /// Opens (and by default creates) the index in `dir` for writing. When another writer
+    /// holds it, waits up to IndexOptions::lock_wait_seconds for it.
+    /// @throws Error with code locked (naming `dir`), not_found, corrupt, version_mismatch
+    /// or io.
     explicit Index(const std::filesystem::path& dir, const IndexOptions& options = {});
     ~Index();
     Index(Index&&) noexcept;
@@ -87,19 +123,33 @@ public:
     Index(const Index&) = delete;
     Index& operator=(const Index&) = delete;
 
-    /// Indexes a file, or every `*.xml` file under a directory (recursively, in name order).
-    /// Re-indexing a file replaces the records it produced before. Problems in the input are
-    /// reported in the result, never thrown.
+    /// Indexes a file, or every input file under a directory (recursively, in name order).
+    /// A file whose content is as indexed is skipped (files_unchanged); a changed one replaces
+    /// the records it produced before (files_updated). A study or transcript id already
+    /// indexed from another file that still exists rejects the input, naming both files: the
+    /// first one indexed keeps the id. Problems in the input are reported in the result,
+    /// never thrown. Commits before returning.
     /// @throws Error with code io when the index cannot be written.
     IndexReport add_path(const std::filesystem::path& path);
 
     /// Indexes an in-memory hub-XML document. `name` stands for its path in diagnostics and
-    /// in Record::source, and identifies it for replacement.
+    /// in Record::source, and identifies it for replacement (and as unchanged).
     /// @throws Error with code io when the index cannot be written.
     IndexReport add_buffer(std::string_view xml, const std::filesystem::path& name);
 
+    /// Removes the records of source files under `tree` (a directory or a file) that
+    /// add_path(tree) would no longer read: deleted, renamed, or no longer an input (a
+    /// symbolic link not followed). Sources indexed from outside `tree`, and in-memory
+    /// inputs, are never touched. When `tree` does not exist or a directory in it cannot be
+    /// read, nothing is removed and the report holds an error: an unmounted disk must not
+    /// empty the index. Reports files_removed and records_removed; commits before returning.
+    /// @throws Error with code io when the index cannot be written.
+    IndexReport prune(const std::filesystem::path& tree);
+
     /// Removes the record `id`, or every record of the document `id` (a study, or a
-    /// transcript with all its speeches). Returns how many records were removed.
+    /// transcript with all its speeches). Returns how many records were removed. The source
+    /// files of removed records count as changed, so that indexing them again restores them.
+    /// @throws Error with code io when the index cannot be written.
     std::size_t remove(std::string_view id);
 
     /// Makes every change so far durable and visible to new searchers.

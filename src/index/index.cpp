@@ -1,19 +1,30 @@
 // SPDX-License-Identifier: MIT
 #include <hubsearch/error.hpp>
 #include <hubsearch/index.hpp>
+#include <hubsearch/version.hpp>
 
 #include "analysis/analyzer.hpp"
 #include "formats/input_files.hpp"
 #include "formats/read_input.hpp"
 #include "index/document_builder.hpp"
+#include "index/record_codec.hpp"
 #include "index/schema.hpp"
 #include "xml/xml_input.hpp"
 
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+#include <optional>
+#include <set>
 #include <string_view>
 #include <system_error>
+#include <thread>
+#include <utility>
 
 namespace hubsearch {
 namespace {
@@ -36,6 +47,105 @@ Error translate(const Xapian::Error& e, const std::filesystem::path& dir) {
     return Error(Errc::io, message, dir);
 }
 
+// FNV-1a, 64 bits: stable across compilers and runs (unlike std::hash), and enough to tell a
+// changed file from an unchanged one (an accidental collision has odds of 2^-64 per change).
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325u;
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3u;
+    }
+    return hash;
+}
+
+std::string hex64(std::uint64_t value) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (std::size_t i = 16; i-- > 0; value >>= 4) out[i] = digits[value & 0xF];
+    return out;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+// True when `path` is `tree` or lies under it, comparing whole components (lexically).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& tree) {
+    std::string t = tree.lexically_normal().string();
+    while (t.size() > 1 && t.back() == '/') t.pop_back();
+    const std::string p = path.string();
+    if (p == t) return true;
+    return p.size() > t.size() && p.compare(0, t.size(), t) == 0 &&
+           (t == "/" || p[t.size()] == '/');
+}
+
+constexpr std::string_view buffer_prefix = "buffer:";
+
+// What the index remembers about one source file (schema::source_key_prefix).
+struct SourceEntry {
+    std::string stamp;   // content hash and size, and what read it (see Index::Impl::stamp())
+    std::string key;     // the source key: canonical path, or "buffer:" + name
+    std::string listed;  // the absolute path as listed, without resolving links; "" for buffers
+    // Files read on the input's behalf and the stamps of their content (ParsedInput::files_read).
+    std::vector<std::pair<std::string, std::string>> also_read;
+
+    [[nodiscard]] std::string encode() const {
+        std::string value = stamp + '\0' + key + '\0' + listed;
+        for (const auto& [path, file_stamp] : also_read) value += '\0' + path + '\0' + file_stamp;
+        return value;
+    }
+    static std::optional<SourceEntry> decode(const std::string& value) {
+        std::vector<std::string> fields;
+        std::size_t from = 0;
+        for (;;) {
+            const auto end = value.find('\0', from);
+            fields.push_back(value.substr(from, end - from));
+            if (end == std::string::npos) break;
+            from = end + 1;
+        }
+        if (fields.size() < 3 || fields.size() % 2 == 0) return std::nullopt;
+        SourceEntry entry{fields[0], fields[1], fields[2], {}};
+        for (std::size_t i = 3; i + 1 < fields.size(); i += 2) {
+            entry.also_read.emplace_back(fields[i], fields[i + 1]);
+        }
+        return entry;
+    }
+};
+
+// The stamp of a file read on an input's behalf: its content hash, or "missing".
+std::string file_stamp(const std::filesystem::path& path, std::size_t max_bytes) {
+    try {
+        const std::string bytes = detail::read_file(path, max_bytes);
+        return hex64(fnv1a(bytes)) + " " + std::to_string(bytes.size());
+    } catch (const detail::InputError&) {
+        return "missing";
+    }
+}
+
+// The metadata key of the source whose records carry `source_term`. Derived from the term, so
+// that a record leads to its source's entry; hashed, so that long paths fit Xapian's key limit.
+std::string source_meta_key(std::string_view source_term) {
+    return detail::schema::source_key_prefix + hex64(fnv1a(source_term));
+}
+
+// The bytes of text a record holds, checked against IndexOptions::max_record_bytes.
+std::size_t text_bytes(const Record& record) {
+    std::size_t bytes = 0;
+    for (const auto& t : record.titles) bytes += t.text.size();
+    for (const auto& t : record.abstracts) bytes += t.text.size();
+    for (const auto& p : record.body) bytes += p.text.size();
+    for (const auto& k : record.keywords) bytes += k.size();
+    return bytes;
+}
+
+// The XSRC term of a stored document, or "".
+std::string source_term_of(const Xapian::Document& doc) {
+    auto it = doc.termlist_begin();
+    it.skip_to(detail::schema::source);
+    if (it == doc.termlist_end() || !starts_with(*it, detail::schema::source)) return {};
+    return *it;
+}
+
 }  // namespace
 
 struct Index::Impl {
@@ -44,17 +154,117 @@ struct Index::Impl {
     Xapian::WritableDatabase db;
     detail::Analyzer analyzer;
     detail::DocumentBuilder builder{analyzer};
+    std::size_t uncommitted_files = 0;
 
-    // Parses one input and, when it is valid, replaces its records in a transaction so that
-    // it lands whole or not at all.
-    void add_input(std::string_view bytes, const std::filesystem::path& path,
-                   const std::string& source_key, IndexReport& report) {
-        std::vector<Diagnostic> diagnostics;
+    // The content part of a file's stamp, plus what decides how it is read: a new library
+    // version (with fixed readers or vocabularies) or another forced format re-reads every
+    // file once.
+    [[nodiscard]] std::string stamp(std::string_view bytes) const {
+        return hex64(fnv1a(bytes)) + " " + std::to_string(bytes.size()) + " hubsearch " +
+               version() + " schema " + detail::schema::version + " format " +
+               std::to_string(static_cast<int>(options.format));
+    }
+
+    [[nodiscard]] std::optional<SourceEntry> entry_for_term(const std::string& term) const {
+        return SourceEntry::decode(db.get_metadata(source_meta_key(term)));
+    }
+
+    // Throws InputError when a document of `input` is already indexed from another source
+    // file that still exists: the first file indexed keeps its ids. A document whose other
+    // source is gone has moved: its old source's entry is added to `moved_from` so that it is
+    // forgotten with the records.
+    void check_duplicates(const detail::ParsedInput& input, const std::string& term,
+                          std::vector<std::string>& moved_from) const {
+        for (const auto& document : input.documents) {
+            const std::string doc_term = detail::document_term(document.document_id);
+            const auto posting = db.postlist_begin(doc_term);
+            if (posting == db.postlist_end(doc_term)) continue;
+            const Xapian::Document other = db.get_document(*posting);
+            const std::string other_term = source_term_of(other);
+            if (other_term.empty() || other_term == term) continue;
+            std::string other_name;
+            bool other_exists = true;
+            if (const auto entry = entry_for_term(other_term)) {
+                other_name = entry->listed.empty() ? entry->key : entry->listed;
+                if (!starts_with(entry->key, buffer_prefix)) {
+                    std::error_code ec;
+                    other_exists = std::filesystem::exists(entry->key, ec);
+                }
+            } else {
+                // Indexed before sources had entries: the record names its file.
+                other_name = detail::decode_record(other.get_data()).source;
+                std::error_code ec;
+                other_exists = std::filesystem::exists(other_name, ec);
+            }
+            if (other_exists) {
+                throw detail::InputError("the id \"" + document.document_id +
+                                             "\" is already indexed from " + other_name +
+                                             "; this file is not indexed (the first file "
+                                             "indexed keeps an id)",
+                                         0, 0);
+            }
+            moved_from.push_back(source_meta_key(other_term));
+        }
+    }
+
+    void check_record_sizes(const detail::ParsedInput& input) const {
+        for (const auto& document : input.documents) {
+            for (const auto& record : document.records) {
+                const std::size_t bytes = text_bytes(record);
+                if (bytes > options.max_record_bytes) {
+                    throw detail::InputError(
+                        "the record \"" + record.id + "\" holds " + std::to_string(bytes) +
+                            " bytes of text, over the limit of " +
+                            std::to_string(options.max_record_bytes) + " bytes per record",
+                        0, 0);
+                }
+            }
+        }
+    }
+
+    // Indexes one input unless its content is as indexed. `listed` is the absolute path as
+    // listed (empty for buffers); it lets prune() tell which tree a source came from.
+    FileStatus add_input(std::string_view bytes, const std::filesystem::path& path,
+                         const std::string& source_key, const std::filesystem::path& listed,
+                         IndexReport& report) {
+        const std::string term = detail::source_term(source_key);
+        SourceEntry entry{stamp(bytes), source_key, listed.string(), {}};
+        bool known = false;
         try {
-            const detail::ReaderLimits limits{options.max_nesting_depth, options.max_record_bytes};
+            const auto old = entry_for_term(term);
+            known = old.has_value() || db.get_termfreq(term) > 0;
+            if (old && old->stamp == entry.stamp && db.get_termfreq(term) > 0 &&
+                std::all_of(old->also_read.begin(), old->also_read.end(), [&](const auto& file) {
+                    return file_stamp(file.first, options.max_file_bytes) == file.second;
+                })) {
+                ++report.files_unchanged;
+                return FileStatus::unchanged;
+            }
+        } catch (const Xapian::Error& e) {
+            throw translate(e, dir);
+        }
+
+        std::vector<Diagnostic> diagnostics;
+        FileStatus status = FileStatus::rejected;
+        try {
+            const detail::ReaderLimits limits{options.max_nesting_depth, options.max_record_bytes,
+                                              options.max_file_bytes};
             const auto input = detail::read_input(bytes, path, diagnostics, limits, options.format);
-            write(input, source_key);
+            for (const auto& file : input.files_read) {
+                entry.also_read.emplace_back(file.string(),
+                                             file_stamp(file, options.max_file_bytes));
+            }
+            check_record_sizes(input);
+            std::vector<std::string> moved_from;
+            try {
+                check_duplicates(input, term, moved_from);
+            } catch (const Xapian::Error& e) {
+                throw translate(e, dir);
+            }
+            write(input, source_key, term, entry, moved_from);
             ++report.files_indexed;
+            ++(known ? report.files_updated : report.files_added);
+            status = known ? FileStatus::updated : FileStatus::added;
             for (const auto& document : input.documents) report.records += document.records.size();
         } catch (const detail::InputError& e) {
             diagnostics.push_back({{}, e.line(), e.column(), Severity::error, e.what()});
@@ -65,13 +275,18 @@ struct Index::Impl {
             ++(d.severity == Severity::error ? report.errors : report.warnings);
             report.diagnostics.push_back(std::move(d));
         }
+        return status;
     }
 
-    void write(const detail::ParsedInput& input, const std::string& source_key) {
+    // Replaces the source's records and its entry in one transaction, so that a file lands
+    // whole or not at all, and commits every batch_size files.
+    void write(const detail::ParsedInput& input, const std::string& source_key,
+               const std::string& term, const SourceEntry& entry,
+               const std::vector<std::string>& moved_from) {
         try {
             db.begin_transaction(false);
             try {
-                db.delete_document(detail::source_term(source_key));
+                db.delete_document(term);
                 for (const auto& id : input.deleted_document_ids) {
                     db.delete_document(detail::document_term(id));
                 }
@@ -82,13 +297,59 @@ struct Index::Impl {
                                             builder.build(record, source_key));
                     }
                 }
+                for (const auto& key : moved_from) db.set_metadata(key, "");
+                db.set_metadata(source_meta_key(term), entry.encode());
                 db.commit_transaction();
             } catch (...) {
                 db.cancel_transaction();
                 throw;
             }
+            if (++uncommitted_files >= std::max<std::size_t>(options.batch_size, 1)) commit();
         } catch (const Xapian::Error& e) {
             throw translate(e, dir);
+        }
+    }
+
+    void commit() {
+        try {
+            db.commit();
+            uncommitted_files = 0;
+        } catch (const Xapian::Error& e) {
+            throw translate(e, dir);
+        }
+    }
+
+    void notify(const std::filesystem::path& file, FileStatus status) const {
+        if (options.on_file) options.on_file(file, status);
+    }
+
+    // Opens the database, polling while another writer holds the lock and lock_wait_seconds
+    // allows. Xapian's DB_RETRY_LOCK would wait without a bound, so we poll instead.
+    void open(int flags) {
+        using clock = std::chrono::steady_clock;
+        const double wait = options.lock_wait_seconds;
+        const bool for_ever = std::isinf(wait) && wait > 0;
+        const auto started = clock::now();
+        for (;;) {
+            try {
+                db = Xapian::WritableDatabase(dir.string(), flags);
+                return;
+            } catch (const Xapian::DatabaseLockError& e) {
+                const std::chrono::duration<double> waited = clock::now() - started;
+                if (!for_ever && !(waited.count() < wait)) {
+                    std::string message =
+                        dir.string() + ": the index is being written by another process";
+                    if (wait > 0) {
+                        char seconds[32];
+                        std::snprintf(seconds, sizeof seconds, "%g", wait);
+                        message += std::string(" (waited ") + seconds + " s)";
+                    }
+                    throw Error(Errc::locked, message, dir);
+                }
+                const double left = for_ever ? 1.0 : wait - waited.count();
+                std::this_thread::sleep_for(
+                    std::chrono::duration<double>(std::clamp(left, 0.001, 0.2)));
+            }
         }
     }
 };
@@ -104,7 +365,7 @@ Index::Index(const std::filesystem::path& dir, const IndexOptions& options)
             std::filesystem::create_directories(dir.parent_path().empty() ? "." : dir.parent_path(),
                                                 ec);
         }
-        impl_->db = Xapian::WritableDatabase(dir.string(), flags);
+        impl_->open(flags);
         const std::string stored = impl_->db.get_metadata(detail::schema::version_key);
         if (stored.empty() && impl_->db.get_doccount() == 0) {
             impl_->db.set_metadata(detail::schema::version_key, detail::schema::version);
@@ -132,8 +393,14 @@ Index& Index::operator=(Index&&) noexcept = default;
 IndexReport Index::add_path(const std::filesystem::path& path) {
     IndexReport report;
     const auto files = detail::list_inputs(path, impl_->options, report.diagnostics);
-    report.errors += report.diagnostics.size();
+    for (const auto& d : report.diagnostics) {
+        ++(d.severity == Severity::error ? report.errors : report.warnings);
+    }
     for (const auto& file : files) {
+        if (impl_->options.should_stop && impl_->options.should_stop()) {
+            report.stopped = true;
+            break;
+        }
         std::string bytes;
         std::error_code ec;
         try {
@@ -145,18 +412,99 @@ IndexReport Index::add_path(const std::filesystem::path& path) {
             report.diagnostics.push_back({file, 0, 0, Severity::error, e.what()});
             ++report.errors;
             ++report.files_rejected;
+            impl_->notify(file, FileStatus::rejected);
             continue;
         }
         const auto canonical = std::filesystem::weakly_canonical(file, ec);
-        impl_->add_input(bytes, file, ec ? file.string() : canonical.string(), report);
+        const std::string key = ec ? file.string() : canonical.string();
+        const auto listed = std::filesystem::absolute(file, ec).lexically_normal();
+        impl_->notify(file, impl_->add_input(bytes, file, key, listed, report));
     }
-    commit();
+    impl_->commit();
     return report;
 }
 
 IndexReport Index::add_buffer(std::string_view xml, const std::filesystem::path& name) {
     IndexReport report;
-    impl_->add_input(xml, name, "buffer:" + name.string(), report);
+    impl_->notify(
+        name, impl_->add_input(xml, name, std::string(buffer_prefix) + name.string(), {}, report));
+    return report;
+}
+
+IndexReport Index::prune(const std::filesystem::path& tree) {
+    IndexReport report;
+    const auto refuse = [&](std::string message) {
+        report.diagnostics.push_back({tree, 0, 0, Severity::error, std::move(message)});
+        ++report.errors;
+        return report;
+    };
+    std::error_code ec;
+    if (!std::filesystem::exists(tree, ec)) {
+        return refuse("does not exist; nothing was pruned under it");
+    }
+    std::vector<Diagnostic> problems;
+    const auto files = detail::list_inputs(tree, impl_->options, problems);
+    for (auto& p : problems) {
+        if (p.severity != Severity::error) continue;
+        report.diagnostics.push_back(std::move(p));
+        ++report.errors;
+    }
+    if (report.errors > 0) {
+        return refuse("cannot be read completely; nothing was pruned under it");
+    }
+    std::set<std::string> live;
+    for (const auto& file : files) {
+        const auto canonical = std::filesystem::weakly_canonical(file, ec);
+        live.insert(ec ? file.string() : canonical.string());
+    }
+    const auto listed_tree = std::filesystem::absolute(tree, ec).lexically_normal();
+    const auto canonical_tree = std::filesystem::weakly_canonical(tree, ec);
+
+    try {
+        // Sources with an entry, then (for indexes written before entries existed) source
+        // terms that are plain paths.
+        std::vector<SourceEntry> gone;
+        std::set<std::string> seen_terms;
+        const std::string prefix = detail::schema::source_key_prefix;
+        for (auto it = impl_->db.metadata_keys_begin(prefix);
+             it != impl_->db.metadata_keys_end(prefix); ++it) {
+            const auto entry = SourceEntry::decode(impl_->db.get_metadata(*it));
+            if (!entry || starts_with(entry->key, buffer_prefix)) continue;
+            seen_terms.insert(detail::source_term(entry->key));
+            const bool in_tree =
+                (!entry->listed.empty() && is_within(entry->listed, listed_tree)) ||
+                is_within(entry->key, canonical_tree);
+            if (in_tree && live.count(entry->key) == 0) gone.push_back(*entry);
+        }
+        const std::string source_prefix = detail::schema::source;
+        for (auto it = impl_->db.allterms_begin(source_prefix);
+             it != impl_->db.allterms_end(source_prefix); ++it) {
+            const std::string key = (*it).substr(source_prefix.size());
+            if (seen_terms.count(*it) > 0 || key.empty() || key.front() != '/') continue;
+            if (is_within(key, canonical_tree) && live.count(key) == 0) {
+                gone.push_back({{}, key, key, {}});
+            }
+        }
+        for (const auto& entry : gone) {
+            const std::string term = detail::source_term(entry.key);
+            const std::size_t records = impl_->db.get_termfreq(term);
+            impl_->db.begin_transaction(false);
+            try {
+                impl_->db.delete_document(term);
+                impl_->db.set_metadata(source_meta_key(term), "");
+                impl_->db.commit_transaction();
+            } catch (...) {
+                impl_->db.cancel_transaction();
+                throw;
+            }
+            ++report.files_removed;
+            report.records_removed += records;
+            impl_->notify(entry.listed.empty() ? entry.key : entry.listed, FileStatus::removed);
+        }
+    } catch (const Xapian::Error& e) {
+        throw translate(e, impl_->dir);
+    }
+    impl_->commit();
     return report;
 }
 
@@ -166,29 +514,46 @@ std::size_t Index::remove(std::string_view id) {
         std::string term = detail::document_term(id);
         if (impl_->db.get_termfreq(term) == 0) term = detail::record_term(id);
         const std::size_t count = impl_->db.get_termfreq(term);
-        impl_->db.delete_document(term);
+        if (count == 0) return 0;
+        // Forget the stamps of the sources concerned, so that their files count as changed
+        // and indexing them again brings the records back.
+        std::set<std::string> sources;
+        for (auto it = impl_->db.postlist_begin(term); it != impl_->db.postlist_end(term); ++it) {
+            sources.insert(source_term_of(impl_->db.get_document(*it)));
+        }
+        impl_->db.begin_transaction(false);
+        try {
+            impl_->db.delete_document(term);
+            for (const auto& source : sources) {
+                if (!source.empty()) impl_->db.set_metadata(source_meta_key(source), "");
+            }
+            impl_->db.commit_transaction();
+        } catch (...) {
+            impl_->db.cancel_transaction();
+            throw;
+        }
         return count;
     } catch (const Xapian::Error& e) {
         throw translate(e, impl_->dir);
     }
 }
 
-void Index::commit() {
-    try {
-        impl_->db.commit();
-    } catch (const Xapian::Error& e) {
-        throw translate(e, impl_->dir);
-    }
-}
+void Index::commit() { impl_->commit(); }
 
 std::size_t Index::record_count() const { return impl_->db.get_doccount(); }
 
 void merge(IndexReport& into, IndexReport&& more) {
     into.files_indexed += more.files_indexed;
+    into.files_added += more.files_added;
+    into.files_updated += more.files_updated;
+    into.files_unchanged += more.files_unchanged;
     into.files_rejected += more.files_rejected;
+    into.files_removed += more.files_removed;
     into.records += more.records;
+    into.records_removed += more.records_removed;
     into.warnings += more.warnings;
     into.errors += more.errors;
+    into.stopped = into.stopped || more.stopped;
     std::move(more.diagnostics.begin(), more.diagnostics.end(),
               std::back_inserter(into.diagnostics));
 }

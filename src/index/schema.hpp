@@ -13,6 +13,10 @@ namespace hubsearch::detail::schema {
 /// Bump when a change makes older indexes unreadable; Index and Searcher refuse a mismatch.
 inline constexpr const char* version = "1";
 inline constexpr const char* version_key = "hubsearch:schema";
+/// Per source file: "hubsearch:source:" + 16 hex digits (FNV-1a of its XSRC term) holds the
+/// content hash that makes indexing incremental, the source key and the path as listed, each
+/// separated by '\0'. Added without a version bump: older indexes simply lack the entries.
+inline constexpr const char* source_key_prefix = "hubsearch:source:";
 
 // Boolean (filter) terms. Values are stored in lower case, so no ':' is ever needed.
 inline constexpr const char* id = "Q";              ///< Record id: Q + id.

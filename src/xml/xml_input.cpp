@@ -3,8 +3,11 @@
 
 #include "analysis/text.hpp"
 
+#include <uchardet/uchardet.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <fstream>
 #include <iconv.h>
 #include <memory>
@@ -61,6 +64,47 @@ std::string convert(std::string_view bytes, const char* from, const std::string&
     return out;
 }
 
+// The legacy encodings a file without a declaration may be read in: the Cyrillic ones our
+// Russian and Kazakh sources use. uchardet's guesses among Latin encodings (ISO-8859-1, -2,
+// windows-1252...) differ in the very letters they disagree on, so such files must declare
+// their encoding rather than risk being indexed as mojibake.
+bool is_detectable(const std::string& name) {
+    for (const char* known : {"windows-1251", "koi8-r", "koi8-u", "iso-8859-5", "ibm866", "ibm855",
+                              "mac-cyrillic", "maccyrillic"}) {
+        if (name == known) return true;
+    }
+    return false;
+}
+
+// Guesses the Cyrillic encoding of text that is not UTF-8 with uchardet. Returns "" when it
+// cannot tell or guesses another encoding.
+std::string detect_encoding(std::string_view bytes) {
+    std::unique_ptr<uchardet, void (*)(uchardet_t)> detector(uchardet_new(), uchardet_delete);
+    if (!detector) return {};
+    if (uchardet_handle_data(detector.get(), bytes.data(), bytes.size()) != 0) return {};
+    uchardet_data_end(detector.get());
+    const char* charset = uchardet_get_charset(detector.get());
+    std::string name = charset ? lower_ascii(charset) : std::string();
+    return is_detectable(name) ? name : std::string();
+}
+
+// True when decoded text holds C1 control characters (U+0080..U+009F) or U+FFFD, the marks of
+// text read in the wrong single-byte encoding, or no Cyrillic letter at all.
+bool looks_misdecoded(std::string_view text) {
+    bool cyrillic = false;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const auto a = static_cast<unsigned char>(text[i]);
+        if (a >= 0xD0 && a <= 0xD3) cyrillic = true;  // U+0400..U+04FF
+        const auto b = static_cast<unsigned char>(text[i + 1]);
+        if (a == 0xC2 && b >= 0x80 && b <= 0x9F) return true;
+        if (a == 0xEF && b == 0xBF && i + 2 < text.size() &&
+            static_cast<unsigned char>(text[i + 2]) == 0xBD) {
+            return true;
+        }
+    }
+    return !cyrillic;
+}
+
 }  // namespace
 
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
@@ -81,7 +125,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     return bytes;
 }
 
-std::string decode_xml(std::string_view bytes) {
+std::string decode_xml(std::string_view bytes, std::string* detected_encoding) {
     if (bytes.empty()) throw InputError("the file is empty", 1, 1);
     const auto byte = [&](std::size_t i) {
         return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0x100u;
@@ -103,11 +147,28 @@ std::string decode_xml(std::string_view bytes) {
         const auto bad = find_invalid_utf8(bytes);
         if (bad != std::string_view::npos) {
             const auto where = position_of(bytes.substr(0, bad), bad);
-            throw InputError(encoding.empty()
-                                 ? "bytes that are not valid UTF-8, and the XML declaration "
-                                   "names no other encoding"
-                                 : "bytes that are not valid UTF-8",
-                             where.line, where.column);
+            if (encoding.empty()) {
+                // Legacy files often carry no declaration: read them in the encoding their
+                // bytes show, but never guess blindly (mojibake would be indexed for good).
+                const std::string guess = detect_encoding(bytes);
+                if (!guess.empty()) {
+                    try {
+                        std::string text = convert(bytes, guess.c_str(), guess);
+                        if (!looks_misdecoded(text)) {
+                            if (detected_encoding) *detected_encoding = guess;
+                            return text;
+                        }
+                    } catch (const InputError&) {
+                        // Not valid in the guessed encoding either: report the UTF-8 error.
+                    }
+                }
+                throw InputError(
+                    "bytes that are not valid UTF-8, no encoding is declared and the "
+                    "encoding cannot be detected; name it in the XML declaration, e.g. "
+                    "<?xml version=\"1.0\" encoding=\"windows-1251\"?>",
+                    where.line, where.column);
+            }
+            throw InputError("bytes that are not valid UTF-8", where.line, where.column);
         }
         return std::string(bytes);
     }
@@ -122,6 +183,21 @@ std::string decode_xml(std::string_view bytes) {
 }
 
 XmlDocument::XmlDocument(std::string text) : text_(std::move(text)) {
+    // XML 1.0 allows no C0 control character but tab, newline and carriage return; pugixml
+    // would keep them, and they would reach the index and every display of the record.
+    const auto control = std::find_if(text_.begin(), text_.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+    });
+    if (control != text_.end()) {
+        const auto offset = static_cast<std::size_t>(control - text_.begin());
+        const auto where = position_of(text_, offset);
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned char>(*control));
+        throw InputError(std::string("the control character ") + code +
+                             ", which XML does not allow (remove it from the file)",
+                         where.line, where.column);
+    }
     const auto result = document_.load_buffer(text_.data(), text_.size(),
                                               pugi::parse_default | pugi::parse_ws_pcdata_single,
                                               pugi::encoding_utf8);

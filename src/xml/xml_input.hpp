@@ -29,9 +29,11 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 
 /// Converts an XML document's bytes to UTF-8: UTF-16 by byte-order mark or by its first
 /// bytes, otherwise the encoding named in the XML declaration (UTF-8 when there is none).
+/// A file that declares no encoding and is not valid UTF-8 is read in the encoding uchardet
+/// detects, which is then stored in `*detected_encoding` (when given).
 /// Throws InputError naming the position of bytes that are not valid in that encoding, or an
-/// encoding we cannot read.
-std::string decode_xml(std::string_view bytes);
+/// encoding we cannot read, or text whose encoding is neither declared nor detectable.
+std::string decode_xml(std::string_view bytes, std::string* detected_encoding = nullptr);
 
 /// A parsed XML document that can locate its nodes as line and column.
 class XmlDocument {
