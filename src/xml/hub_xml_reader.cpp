@@ -5,6 +5,7 @@
 
 #include "analysis/language.hpp"
 #include "analysis/text.hpp"
+#include "formats/reader_util.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -98,29 +99,11 @@ private:
 
     // Validates YYYY, YYYY-MM or YYYY-MM-DD and returns the year.
     int parse_date(pugi::xml_node node, const std::string& date) {
-        const auto digits = [&](std::size_t from, std::size_t count) {
-            if (date.size() < from + count) return -1;
-            int value = 0;
-            for (std::size_t i = from; i < from + count; ++i) {
-                if (date[i] < '0' || date[i] > '9') return -1;
-                value = value * 10 + (date[i] - '0');
-            }
-            return value;
-        };
-        const int year = digits(0, 4);
-        bool ok = year > 0 && (date.size() == 4 || date.size() == 7 || date.size() == 10);
-        if (ok && date.size() >= 7) {
-            const int month = digits(5, 2);
-            ok = date[4] == '-' && month >= 1 && month <= 12;
-            if (ok && date.size() == 10) {
-                const int day = digits(8, 2);
-                ok = date[7] == '-' && day >= 1 && day <= 31;
-            }
-        }
-        if (!ok) {
+        const auto parsed = leading_date(date);
+        if (!parsed || parsed->first != date) {
             fail(node, "the date \"" + date + "\" is not YYYY, YYYY-MM or YYYY-MM-DD");
         }
-        return year;
+        return parsed->second;
     }
 
     std::string country_code(pugi::xml_node node, const std::string& value) {
