@@ -5,7 +5,8 @@
 
 namespace hubsearch::detail {
 
-Analyzer::Analyzer() : russian_("russian"), english_("english"), kazakh_(new KazakhStemmer), none_("none") {}
+Analyzer::Analyzer()
+    : russian_("russian"), english_("english"), kazakh_(new KazakhStemmer), none_("none") {}
 
 const Xapian::Stem& Analyzer::stemmer(std::string_view lang) const {
     if (lang == "ru") return russian_;

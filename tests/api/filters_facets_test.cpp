@@ -156,7 +156,8 @@ TEST_CASE("paging returns consecutive slices of one ranking", "[filters]") {
     CHECK(page.hits[0].rank == 3);
 }
 
-TEST_CASE("an English query also finds a Russian record on the concept, ranked below", "[expansion]") {
+TEST_CASE("an English query also finds a Russian record on the concept, ranked below",
+          "[expansion]") {
     FacetFixture fixture;
     const Searcher searcher = fixture.searcher();
     SearchRequest request;
