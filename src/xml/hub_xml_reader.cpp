@@ -123,14 +123,11 @@ private:
     void add_topic(pugi::xml_node node, Record& record) {
         const std::string value = leaf_text(node);
         if (value.empty()) return;
-        if (auto id = resolve_topic(value)) {
-            if (std::find(record.topics.begin(), record.topics.end(), *id) == record.topics.end()) {
-                record.topics.push_back(*id);
-            }
-            return;
+        if (!resolve_topic(value)) {
+            warn(node,
+                 "the topic \"" + value + "\" is not in the topic vocabulary; kept as a keyword");
         }
-        warn(node, "the topic \"" + value + "\" is not in the topic vocabulary; kept as a keyword");
-        record.keywords.push_back(value);
+        add_topic_or_keyword(record, value);
     }
 
     LocalizedText localized(pugi::xml_node node, const std::string& inherited) {
@@ -188,25 +185,6 @@ private:
                 warn_unknown_element(child, node);
             }
         }
-    }
-
-    static void finish_languages(Record& record, const std::string& declared) {
-        std::string all;
-        const auto note = [&](const std::string& lang) {
-            if (!lang.empty() && std::find(record.languages.begin(), record.languages.end(),
-                                           lang) == record.languages.end()) {
-                record.languages.push_back(lang);
-            }
-        };
-        for (const auto& t : record.titles) note(t.lang), all += t.text + ' ';
-        for (const auto& t : record.abstracts) note(t.lang), all += t.text + ' ';
-        for (const auto& p : record.body) note(p.lang), all += p.text + ' ';
-        record.language = declared.empty() ? detect_language(all) : declared;
-        if (record.languages.empty()) note(record.language);
-        // The main language comes first so that facets and displays agree.
-        const auto main =
-            std::find(record.languages.begin(), record.languages.end(), record.language);
-        if (main != record.languages.end()) std::rotate(record.languages.begin(), main, main + 1);
     }
 
     ParsedDocument read_study(pugi::xml_node root) {
