@@ -47,12 +47,21 @@ std::string source_term(const std::string& source_key) {
     return term;
 }
 
-std::string pack_values(const std::vector<std::string>& values) {
+std::string facet_value(const Record& record) {
+    namespace letter = schema::facet_letter;
     std::string packed;
-    for (const auto& value : values) {
+    const auto add = [&](char facet, std::string_view value) {
+        if (value.empty()) return;
         if (!packed.empty()) packed += '\n';
-        packed += value;
-    }
+        packed += facet;
+        // A line break inside a value would split it in two.
+        for (const char c : value) packed += c == '\n' ? ' ' : c;
+    };
+    if (record.year > 0) add(letter::year, std::to_string(record.year));
+    add(letter::type, to_string(record.type));
+    for (const auto& topic : record.topics) add(letter::topic, topic);
+    for (const auto& country : record.countries) add(letter::country, country);
+    for (const auto& language : record.languages) add(letter::language, language);
     return packed;
 }
 
@@ -142,10 +151,7 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::string&
 
     doc.add_value(schema::slot_year, Xapian::sortable_serialise(record.year));
     doc.add_value(schema::slot_date, record.date);
-    doc.add_value(schema::slot_type, to_string(record.type));
-    doc.add_value(schema::slot_topics, pack_values(record.topics));
-    doc.add_value(schema::slot_countries, pack_values(record.countries));
-    doc.add_value(schema::slot_languages, pack_values(record.languages));
+    doc.add_value(schema::slot_facets, facet_value(record));
     doc.set_data(encode_record(record));
     return doc;
 }

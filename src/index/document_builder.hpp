@@ -39,7 +39,7 @@ std::string document_term(std::string_view document_id);
 /// The boolean term that marks every record read from the source with this key.
 std::string source_term(const std::string& source_key);
 
-/// Joins values with '\n' for a multi-valued facet slot.
-std::string pack_values(const std::vector<std::string>& values);
+/// The record's value for schema::slot_facets.
+std::string facet_value(const Record& record);
 
 }  // namespace hubsearch::detail

@@ -11,7 +11,7 @@
 namespace hubsearch::detail::schema {
 
 /// Bump when a change makes older indexes unreadable; Index and Searcher refuse a mismatch.
-inline constexpr const char* version = "1";
+inline constexpr const char* version = "2";
 inline constexpr const char* version_key = "hubsearch:schema";
 /// Per source file: "hubsearch:source:" + 16 hex digits (FNV-1a of its XSRC term) holds the
 /// content hash that makes indexing incremental, the source key and the path as listed, each
@@ -39,12 +39,20 @@ inline constexpr const char* publisher = "XPUB";    ///< publisher: publisher an
 inline constexpr const char* affiliation = "XAFF";  ///< affiliation: author or speaker body
 
 // Value slots.
-inline constexpr Xapian::valueno slot_year = 0;       ///< sortable_serialise(year)
-inline constexpr Xapian::valueno slot_date = 1;       ///< date as written, sorts as text
-inline constexpr Xapian::valueno slot_type = 2;       ///< study | speech
-inline constexpr Xapian::valueno slot_topics = 3;     ///< topic ids, '\n'-separated
-inline constexpr Xapian::valueno slot_countries = 4;  ///< country codes, '\n'-separated
-inline constexpr Xapian::valueno slot_languages = 5;  ///< language codes, '\n'-separated
+inline constexpr Xapian::valueno slot_year = 0;  ///< sortable_serialise(year)
+inline constexpr Xapian::valueno slot_date = 1;  ///< date as written, sorts as text
+/// Every facet value of the record, one per line, each led by its facet's letter (see
+/// facet_letter): one slot, so that counting facets reads one value per matching record.
+inline constexpr Xapian::valueno slot_facets = 2;
+
+/// The letters that lead the lines of slot_facets.
+namespace facet_letter {
+inline constexpr char year = 'y';
+inline constexpr char type = 't';
+inline constexpr char topic = 'x';
+inline constexpr char country = 'c';
+inline constexpr char language = 'l';
+}  // namespace facet_letter
 
 /// Throws Error(version_mismatch), saying how to rebuild, unless `db` (the index in `dir`) was
 /// written with this schema version.

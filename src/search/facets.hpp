@@ -5,48 +5,39 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace hubsearch::detail {
 
-/// Counts the values of one facet slot over every matching document. Unlike Xapian's
-/// ValueCountMatchSpy it understands multi-valued slots ('\n'-separated), so a study covering
-/// three countries counts once for each.
-class MultiValueCountSpy : public Xapian::MatchSpy {
+/// Counts every facet value (schema::slot_facets) over the documents it is shown. Multi-valued
+/// facets count once per value: a study covering three countries counts for each.
+class FacetCounter : public Xapian::MatchSpy {
 public:
-    /// `numeric_year`: the slot holds sortable_serialise(year), counted as its decimal text.
-    MultiValueCountSpy(Xapian::valueno slot, bool numeric_year)
-        : slot_(slot), numeric_year_(numeric_year) {}
-
     void operator()(const Xapian::Document& doc, double weight) override;
 
-    /// Forgets everything counted so far.
-    void reset() { counts_.clear(); }
-
-    /// The counts, largest first (ties by value); years newest first.
-    [[nodiscard]] std::vector<FacetCount> counts() const;
-
-private:
-    Xapian::valueno slot_;
-    bool numeric_year_;
-    std::map<std::string, std::size_t> counts_;
-};
-
-/// The spies for every facet of SearchResults::facets.
-class FacetSpies {
-public:
-    FacetSpies();
-    /// Makes `enquire` feed every spy.
-    void attach(Xapian::Enquire& enquire);
-    /// Forgets everything counted so far.
-    void reset();
-    /// The counts per facet name: topic, country, year, type, language.
+    /// The counts per facet name (topic, country, year, type, language), largest first with
+    /// ties by value; years newest first.
     [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const;
 
 private:
-    MultiValueCountSpy topic_, country_, year_, type_, language_;
+    /// Counts of one facet, keyed by views of strings it owns.
+    struct Tally {
+        std::unordered_map<std::string_view, std::size_t> counts;
+        std::deque<std::string> values;
+        void add(std::string_view value);
+    };
+    Tally year_, type_, topic_, country_, language_;
 };
+
+/// Counts the facets of every record `query` matches in `db`. Records are only counted, not
+/// ranked, which makes this cheaper than ranking the whole match set.
+std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Database& db,
+                                                            const Xapian::Query& query,
+                                                            Xapian::doccount& matches);
 
 }  // namespace hubsearch::detail

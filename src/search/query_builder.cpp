@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 #include <vector>
 
 namespace hubsearch::detail {
@@ -68,6 +69,16 @@ std::vector<std::string> query_terms(const Xapian::Query& query) {
 bool is_structured(const std::string& token) {
     return is_operator(token) || token.find_first_of("\"()*") != std::string::npos ||
            token.front() == '+' || token.front() == '-';
+}
+
+// Adds a reading of the query unless an earlier one is the same query: a phrase, or a word
+// every stemmer leaves alone, reads the same in each language, and matching it twice costs time.
+void add_reading(std::vector<Xapian::Query>& readings, Xapian::Query reading) {
+    const std::string description = reading.get_description();
+    for (const auto& earlier : readings) {
+        if (earlier.get_description() == description) return;
+    }
+    readings.push_back(std::move(reading));
 }
 
 // Weight of the expansion relative to the query's own words: low enough that a record using the
@@ -171,15 +182,15 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     explanation.readings.push_back({"exact", normalized, query_terms(readings.back())});
     built.word_count = explanation.readings.back().terms.size();
     for (const auto& lang : languages) {
-        readings.push_back(parse_one(normalized, request.query, analyzer_.stemmer(lang)));
+        add_reading(readings, parse_one(normalized, request.query, analyzer_.stemmer(lang)));
         explanation.readings.push_back({lang, normalized, query_terms(readings.back())});
     }
     if (request.query_language.empty()) {
         const std::string cyrillic = transliterate_kazakh(request.query);
         if (!cyrillic.empty()) {
             const std::string text = normalize_query(cyrillic);
-            readings.push_back(parse_one(text, request.query, no_stemming));
-            readings.push_back(parse_one(text, request.query, analyzer_.stemmer("kk")));
+            add_reading(readings, parse_one(text, request.query, no_stemming));
+            add_reading(readings, parse_one(text, request.query, analyzer_.stemmer("kk")));
             explanation.readings.push_back({"kk", text, query_terms(readings.back())});
         }
     }
@@ -285,15 +296,16 @@ Xapian::Query QueryBuilder::expand(const std::string& normalized,
         std::vector<Xapian::Query> alternatives{Xapian::Query(
             Xapian::Query::OP_AND, word_queries.begin() + static_cast<long>(match.first_word),
             word_queries.begin() + static_cast<long>(match.first_word + match.word_count))};
+        // A name given twice (or stemming to one already given) would count its words twice.
+        std::set<std::vector<std::string>> seen;
         for (const ThesaurusConcept* concept : match.concepts) {
-            std::string described = concept->id + ":";
+            std::string described = std::string(concept->id) + ":";
             for (const auto& term : concept->terms) {
-                // Stemmed here: the thesaurus stems only the languages a query may be in.
-                const Xapian::Stem& stemmer = analyzer_.stemmer(term.lang);
-                std::vector<Xapian::Query> stems;
-                for (const auto& word : term.words) stems.emplace_back("Z" + stemmer(word));
+                described.append(" ").append(term.text).append(" (").append(term.lang).append("),");
+                std::vector<std::string> stems;
+                for (const auto& stem : term.stems) stems.push_back("Z" + std::string(stem));
+                if (!seen.insert(stems).second) continue;
                 alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
-                described += " " + term.text + " (" + term.lang + "),";
             }
             described.pop_back();
             explanation.expansions.push_back(described);

@@ -55,21 +55,16 @@ struct Searcher::Impl {
         };
         enquire.set_query(with_filter(built.query));
 
-        detail::FacetSpies spies;
-        if (request.facets) spies.attach(enquire);
-        // Facets must see every match, not just the page.
-        const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
         const auto limit = static_cast<Xapian::doccount>(request.limit);
         const auto offset = static_cast<Xapian::doccount>(request.offset);
-        Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
+        Xapian::MSet mset = enquire.get_mset(offset, limit);
 
         SearchResults results;
         if (mset.empty() && mset.get_matches_estimated() == 0 && built.word_count > 1) {
             // No record has every word: rank the records that have some of them.
             built = builder.build(request, Xapian::Query::OP_OR);
             enquire.set_query(with_filter(built.query));
-            spies.reset();
-            mset = enquire.get_mset(offset, limit, check_at_least);
+            mset = enquire.get_mset(offset, limit);
             results.relaxed = true;
         }
         results.total_estimate = mset.get_matches_estimated();
@@ -80,8 +75,7 @@ struct Searcher::Impl {
             corrected.query = results.suggestion;
             built = builder.build(corrected, Xapian::Query::OP_AND);
             enquire.set_query(with_filter(built.query));
-            spies.reset();
-            mset = enquire.get_mset(offset, limit, check_at_least);
+            mset = enquire.get_mset(offset, limit);
             results.total_estimate = mset.get_matches_estimated();
             results.relaxed = false;
             results.corrected = true;
@@ -104,10 +98,11 @@ struct Searcher::Impl {
                                            hit.record.language) != languages.end();
                 const std::string& snippet_lang =
                     own || languages.empty() ? hit.record.language : languages.front();
+                // No background model: it looks up how common every other word of the text is,
+                // which cost more than the rest of the search.
                 hit.snippet =
-                    mset.snippet(text, request.snippet_length, analyzer.stemmer(snippet_lang),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL, request.highlight_start,
-                                 request.highlight_end, "…");
+                    mset.snippet(text, request.snippet_length, analyzer.stemmer(snippet_lang), 0,
+                                 request.highlight_start, request.highlight_end, "…");
                 // Paragraphs are joined by newlines for passage selection; show them inline.
                 std::replace(hit.snippet.begin(), hit.snippet.end(), '\n', ' ');
             }
@@ -115,7 +110,13 @@ struct Searcher::Impl {
             hit.record.body.clear();
             results.hits.push_back(std::move(hit));
         }
-        if (request.facets) results.facets = spies.counts();
+        if (request.facets) {
+            // Facets describe every match, not just the page; counting them also makes the
+            // total exact.
+            Xapian::doccount matches = 0;
+            results.facets = detail::count_facets(db, with_filter(built.query), matches);
+            results.total_estimate = matches;
+        }
         if (request.explain) {
             built.explanation.xapian_query = with_filter(built.query).get_description();
             results.explanation = std::move(built.explanation);

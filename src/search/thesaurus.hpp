@@ -1,25 +1,24 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <array>
 #include <cstddef>
-#include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hubsearch::detail {
 
 /// A term of a concept in one language.
 struct ThesaurusTerm {
-    std::string lang;                ///< "en", "ru" or "kk".
-    std::string text;                ///< Normalised (case-folded) text.
-    std::vector<std::string> words;  ///< Its words.
-    std::vector<std::string> stems;  ///< One stem per word, once its language is prepared.
+    // Views of the data compiled into the library: loading allocates only the vectors.
+    std::string_view lang;                ///< "en", "ru" or "kk".
+    std::string_view text;                ///< Normalised (case-folded) text.
+    std::vector<std::string_view> stems;  ///< One stem per word, by the stemmer of `lang`.
 };
 
 /// A concept: the same idea named in English, Russian and Kazakh.
 struct ThesaurusConcept {
-    std::string id;  ///< Concept id, or "topic:ID" for a topic of the vocabulary.
+    std::string_view id;  ///< Concept id, or "topic:ID" for a topic of the vocabulary.
     std::vector<ThesaurusTerm> terms;
 };
 
@@ -32,9 +31,9 @@ struct ThesaurusMatch {
 };
 
 /// The domain thesaurus (data/thesaurus.tsv) plus the topic vocabulary's labels, matched on
-/// stems so that inflected query words find a term. Terms are stemmed per language on first
-/// use, so that a query costs only the stemming of the languages it may be in (this runs at
-/// the start of every hub-search process). Thread-safe.
+/// stems so that inflected query words find a term. Terms come normalised and stemmed from the
+/// build (thesaurus_compiler.cpp): this runs at the start of every hub-search process.
+/// Thread-safe.
 class Thesaurus {
 public:
     /// The thesaurus compiled into the library.
@@ -49,13 +48,8 @@ public:
 
 private:
     Thesaurus();
-    /// Stems every term of `lang` once; returns false for a language the thesaurus lacks.
-    bool prepare(const std::string& lang) const;
 
-    /// Mutable only for the stems, filled once per language under prepared_.
-    mutable std::vector<ThesaurusConcept> concepts_;
-    static constexpr std::array<const char*, 3> languages_{"en", "ru", "kk"};
-    mutable std::array<std::once_flag, 3> prepared_;
+    std::vector<ThesaurusConcept> concepts_;
 };
 
 }  // namespace hubsearch::detail
