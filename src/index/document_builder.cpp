@@ -65,7 +65,8 @@ std::string facet_value(const Record& record) {
     return packed;
 }
 
-DocumentBuilder::DocumentBuilder(const Analyzer& analyzer) : analyzer_(analyzer) {
+DocumentBuilder::DocumentBuilder(const Analyzer& analyzer)
+    : analyzer_(analyzer), tagger_(analyzer) {
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     generator_.set_max_word_length(max_word_bytes);
 }
@@ -74,7 +75,10 @@ void DocumentBuilder::index(const std::string& text, const std::string& lang,
                             Xapian::termcount weight, const char* prefix) {
     if (text.empty()) return;
     generator_.set_stemmer(analyzer_.stemmer(lang));
-    generator_.index_text(normalize_text(text), weight, prefix);
+    const std::string normalized = normalize_text(text);
+    generator_.index_text(normalized, weight, prefix);
+    // Concepts are named in the record's own text, not in a field's copy of it.
+    if (*prefix == '\0') tagger_.add_text(normalized, lang, weight);
     // A gap keeps phrases from matching across fields and paragraphs.
     generator_.increase_termpos(10);
 }
@@ -152,6 +156,7 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::string&
     doc.add_value(schema::slot_year, Xapian::sortable_serialise(record.year));
     doc.add_value(schema::slot_date, record.date);
     doc.add_value(schema::slot_facets, facet_value(record));
+    tagger_.add_terms_to(doc);
     doc.set_data(encode_record(record));
     return doc;
 }

@@ -4,6 +4,7 @@
 #include <hubsearch/record.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "index/concept_tagger.hpp"
 
 #include <xapian.h>
 
@@ -28,6 +29,7 @@ private:
 
     const Analyzer& analyzer_;
     Xapian::TermGenerator generator_;
+    ConceptTagger tagger_;
 };
 
 /// The unique term of the record with identifier `id`.

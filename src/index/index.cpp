@@ -367,12 +367,14 @@ Index::Index(const std::filesystem::path& dir, const IndexOptions& options)
         }
         impl_->open(flags);
         const std::string stored = impl_->db.get_metadata(detail::schema::version_key);
-        if (stored.empty() && impl_->db.get_doccount() == 0) {
+        const bool created = stored.empty() && impl_->db.get_doccount() == 0;
+        if (created) {
             impl_->db.set_metadata(detail::schema::version_key, detail::schema::version);
-            impl_->db.commit();
         } else {
             detail::schema::check_version(impl_->db, dir);
         }
+        detail::schema::record_thesaurus(impl_->db, created);
+        impl_->db.commit();
     } catch (const Xapian::Error& e) {
         throw translate(e, dir);
     }

@@ -17,6 +17,10 @@ inline constexpr const char* version_key = "hubsearch:schema";
 /// content hash that makes indexing incremental, the source key and the path as listed, each
 /// separated by '\0'. Added without a version bump: older indexes simply lack the entries.
 inline constexpr const char* source_key_prefix = "hubsearch:source:";
+/// The fingerprint of the thesaurus whose concepts every record's XC terms name. Set when the
+/// index is created, and emptied when a library with another thesaurus writes to it: searches
+/// then expand queries with the thesaurus's words instead of its concept terms.
+inline constexpr const char* thesaurus_key = "hubsearch:thesaurus";
 
 // Boolean (filter) terms. Values are stored in lower case, so no ':' is ever needed.
 inline constexpr const char* id = "Q";              ///< Record id: Q + id.
@@ -27,6 +31,9 @@ inline constexpr const char* topic = "XTOPIC";      ///< Topic id.
 inline constexpr const char* country = "XCOUNTRY";  ///< Country code, lower case.
 inline constexpr const char* year = "XYEAR";        ///< Four-digit year.
 inline constexpr const char* language = "L";        ///< Language code.
+/// Thesaurus concept named in the text (any of its names, in any of the three languages), with
+/// wdf = the weighted count of those names: "XC" + concept id (ids of topics are "topic:ID").
+inline constexpr const char* concept = "XC";
 
 // Free-text field prefixes, searchable as field:word.
 inline constexpr const char* title = "S";           ///< title: study title
@@ -57,5 +64,12 @@ inline constexpr char language = 'l';
 /// Throws Error(version_mismatch), saying how to rebuild, unless `db` (the index in `dir`) was
 /// written with this schema version.
 void check_version(const Xapian::Database& db, const std::filesystem::path& dir);
+
+/// Records which thesaurus tags the records about to be written (thesaurus_key): this
+/// library's when `db` is new, none when the index was tagged by another. Not committed.
+void record_thesaurus(Xapian::WritableDatabase& db, bool created);
+
+/// True when every record of `db` was tagged with this library's thesaurus.
+bool has_concept_terms(const Xapian::Database& db);
 
 }  // namespace hubsearch::detail::schema

@@ -9,7 +9,7 @@
 #include "analysis/normalize.hpp"
 #include "analysis/text.hpp"
 #include "index/schema.hpp"
-#include "search/thesaurus.hpp"
+#include "vocab/thesaurus.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -121,7 +121,7 @@ Xapian::Query language_filter(const std::string& value) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Analyzer& analyzer)
-    : db_(db), analyzer_(analyzer), spelling_(db) {
+    : db_(db), analyzer_(analyzer), spelling_(db), concept_terms_(schema::has_concept_terms(db)) {
     parser_.set_database(db);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser_.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -211,6 +211,35 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     return built;
 }
 
+Xapian::Query QueryBuilder::concept_unit(const ThesaurusMatch& match,
+                                         const std::vector<Xapian::Query>& word_queries) const {
+    // The query's own words, as stems anywhere in the record, or...
+    const auto first = word_queries.begin() + static_cast<long>(match.first_word);
+    std::vector<Xapian::Query> alternatives{Xapian::Query(
+        Xapian::Query::OP_AND, first, first + static_cast<long>(match.word_count))};
+    if (concept_terms_) {
+        // The index counted every name of each concept in a term of its own.
+        for (const ThesaurusConcept* concept : match.concepts) {
+            alternatives.emplace_back(schema::concept + std::string(concept->id));
+        }
+    } else {
+        // An index tagged by another thesaurus: any term of the concept's, as stems anywhere
+        // in the record.
+        // A name given twice (or stemming to one already given) would count its words twice.
+        std::set<std::vector<std::string>> seen;
+        for (const ThesaurusConcept* concept : match.concepts) {
+            for (const auto& term : concept->terms) {
+                std::vector<std::string> stems;
+                for (const auto& stem : term.stems) stems.push_back("Z" + std::string(stem));
+                if (!seen.insert(stems).second) continue;
+                alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+            }
+        }
+    }
+    // One concept weighs as one word however many of its names a record uses.
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+}
+
 std::string QueryBuilder::transliterate_kazakh(const std::string& text) const {
     // A Latin word is taken for Kazakh when its letters say so, or when the index knows
     // neither it nor its English stem: "biliktilikti" has no Kazakh-only letter, but no
@@ -292,26 +321,15 @@ Xapian::Query QueryBuilder::expand(const std::string& normalized,
     std::size_t next = 0;
     for (const auto& match : matches) {
         for (; next < match.first_word; ++next) units.push_back(word_queries[next]);
-        // The concept in every language: the query's own words, or any term of the concept.
-        std::vector<Xapian::Query> alternatives{Xapian::Query(
-            Xapian::Query::OP_AND, word_queries.begin() + static_cast<long>(match.first_word),
-            word_queries.begin() + static_cast<long>(match.first_word + match.word_count))};
-        // A name given twice (or stemming to one already given) would count its words twice.
-        std::set<std::vector<std::string>> seen;
         for (const ThesaurusConcept* concept : match.concepts) {
             std::string described = std::string(concept->id) + ":";
             for (const auto& term : concept->terms) {
                 described.append(" ").append(term.text).append(" (").append(term.lang).append("),");
-                std::vector<std::string> stems;
-                for (const auto& stem : term.stems) stems.push_back("Z" + std::string(stem));
-                if (!seen.insert(stems).second) continue;
-                alternatives.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
             }
             described.pop_back();
             explanation.expansions.push_back(described);
         }
-        // One concept weighs as one word however many of its names a record uses.
-        units.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+        units.push_back(concept_unit(match, word_queries));
         next = match.first_word + match.word_count;
     }
     for (; next < words.size(); ++next) units.push_back(word_queries[next]);

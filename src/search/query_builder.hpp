@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "search/spelling.hpp"
+#include "vocab/thesaurus.hpp"
 
 #include <xapian.h>
 
@@ -45,6 +46,10 @@ private:
     Xapian::Query expand(const std::string& normalized, const std::vector<std::string>& languages,
                          Xapian::Query::op default_op, QueryExplanation& explanation);
 
+    /// The expansion of the query words `match` spans to the concepts they name.
+    Xapian::Query concept_unit(const ThesaurusMatch& match,
+                               const std::vector<Xapian::Query>& word_queries) const;
+
     /// The query with its Kazakh words typed in Latin letters written in Cyrillic, or "" when
     /// it has none.
     std::string transliterate_kazakh(const std::string& text) const;
@@ -55,6 +60,7 @@ private:
     Xapian::QueryParser parser_;
     const Analyzer& analyzer_;
     SpellingCorrector spelling_;
+    bool concept_terms_;  ///< The index has this thesaurus's concept terms (schema::concept).
 };
 
 /// Filter queries for one value of each kind. @throws Error(invalid_argument) for a value that

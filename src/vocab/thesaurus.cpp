@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "search/thesaurus.hpp"
+#include "vocab/thesaurus.hpp"
 
 #include "vocab/tsv.hpp"
 
@@ -16,10 +16,15 @@ const Thesaurus& Thesaurus::instance() {
 }
 
 Thesaurus::Thesaurus() {
+    std::string_view data(compiled_thesaurus_tsv);
+    constexpr std::string_view fingerprint_line = "#fingerprint\t";
+    if (data.substr(0, fingerprint_line.size()) == fingerprint_line) {
+        fingerprint_ =
+            data.substr(fingerprint_line.size(), data.find('\n') - fingerprint_line.size());
+    }
     std::map<std::string_view, std::size_t> index_of;
     // Rows are CONCEPT, LANG and TEXT<TAB>STEMS (thesaurus_compiler.cpp).
-    for_each_tsv_row(compiled_thesaurus_tsv, [&](std::string_view id, std::string_view lang,
-                                                 std::string_view rest) {
+    for_each_tsv_row(data, [&](std::string_view id, std::string_view lang, std::string_view rest) {
         const auto tab = rest.find('\t');
         ThesaurusTerm term;
         term.lang = lang;
@@ -35,6 +40,20 @@ Thesaurus::Thesaurus() {
         if (added) concepts_.push_back({id, {}});
         concepts_[it->second].terms.push_back(std::move(term));
     });
+}
+
+const std::vector<Thesaurus::TermRef>& Thesaurus::terms_starting_with(std::string_view lang,
+                                                                      std::string_view stem) const {
+    std::call_once(indexed_, [&] {
+        for (const auto& concept : concepts_) {
+            for (const auto& term : concept.terms) {
+                by_first_stem_[{term.lang, term.stems.front()}].push_back({&term, &concept});
+            }
+        }
+    });
+    static const std::vector<TermRef> none;
+    const auto it = by_first_stem_.find({lang, stem});
+    return it == by_first_stem_.end() ? none : it->second;
 }
 
 std::vector<ThesaurusMatch> Thesaurus::find(const std::vector<std::vector<std::string>>& word_forms,

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,10 +48,26 @@ public:
         const std::vector<std::vector<std::string>>& word_forms,
         const std::vector<std::string>& languages) const;
 
+    /// Identifies this thesaurus: an index records it when its concept terms come from it.
+    [[nodiscard]] std::string_view fingerprint() const { return fingerprint_; }
+
+    /// A term and its concept, for finding terms in running text.
+    struct TermRef {
+        const ThesaurusTerm* term;
+        const ThesaurusConcept* concept;
+    };
+    /// The terms of language `lang` whose first word has the stem `stem` (built on first use).
+    [[nodiscard]] const std::vector<TermRef>& terms_starting_with(std::string_view lang,
+                                                                  std::string_view stem) const;
+
 private:
     Thesaurus();
 
     std::vector<ThesaurusConcept> concepts_;
+    std::string_view fingerprint_;
+    mutable std::once_flag indexed_;
+    mutable std::map<std::pair<std::string_view, std::string_view>, std::vector<TermRef>>
+        by_first_stem_;
 };
 
 }  // namespace hubsearch::detail
