@@ -7,64 +7,72 @@
 
 namespace hubsearch::detail {
 
-void FacetCounter::Tally::add(std::string_view value) {
-    const auto it = counts.find(value);
-    if (it != counts.end()) {
-        ++it->second;
-        return;
+void FacetCounter::add(std::string_view line, std::uint64_t hash) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = slots_[i];
+        if (slot.line == 0) {
+            lines_.emplace_back(line);
+            slot = {hash, lines_.size(), 1};
+            // At most half full, so that probes stay short.
+            if (lines_.size() * 2 > slots_.size()) grow();
+            return;
+        }
+        if (slot.hash == hash && lines_[slot.line - 1] == line) {
+            ++slot.count;
+            return;
+        }
     }
-    // The map's keys view strings kept here: the document's value dies after the call.
-    values.emplace_back(value);
-    counts.emplace(values.back(), 1);
+}
+
+void FacetCounter::grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.line == 0) continue;
+        std::size_t i = slot.hash & mask;
+        while (slots_[i].line != 0) i = (i + 1) & mask;
+        slots_[i] = slot;
+    }
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    namespace letter = schema::facet_letter;
     const std::string packed = doc.get_value(schema::slot_facets);
-    const std::string_view all(packed);
     std::size_t start = 0;
-    while (start < all.size()) {
-        const auto end = std::min(all.find('\n', start), all.size());
-        const std::string_view value = all.substr(start + 1, end - start - 1);
-        switch (all[start]) {
-            case letter::year:
-                year_.add(value);
-                break;
-            case letter::type:
-                type_.add(value);
-                break;
-            case letter::topic:
-                topic_.add(value);
-                break;
-            case letter::country:
-                country_.add(value);
-                break;
-            case letter::language:
-                language_.add(value);
-                break;
-            default:
-                break;  // A facet this version does not know.
+    std::uint64_t hash = 0xcbf29ce484222325u;  // FNV-1a of the line, computed while scanning it.
+    for (std::size_t i = 0; i <= packed.size(); ++i) {
+        if (i == packed.size() || packed[i] == '\n') {
+            if (i > start + 1) add(std::string_view(packed).substr(start, i - start), hash);
+            start = i + 1;
+            hash = 0xcbf29ce484222325u;
+        } else {
+            hash = (hash ^ static_cast<unsigned char>(packed[i])) * 0x100000001b3u;
         }
-        start = end + 1;
     }
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
-    const auto sorted = [](const Tally& tally, bool newest_first) {
-        std::vector<FacetCount> out;
-        out.reserve(tally.counts.size());
-        for (const auto& [value, count] : tally.counts) out.push_back({std::string(value), count});
+    namespace letter = schema::facet_letter;
+    std::map<char, std::vector<FacetCount>> by_letter;
+    for (const Slot& slot : slots_) {
+        if (slot.line == 0) continue;
+        const std::string& line = lines_[slot.line - 1];
+        by_letter[line.front()].push_back({line.substr(1), slot.count});
+    }
+    const auto sorted = [&](char facet, bool newest_first) {
+        std::vector<FacetCount> out = std::move(by_letter[facet]);
         std::sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
             if (newest_first) return a.value > b.value;
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         });
         return out;
     };
-    return {{"topic", sorted(topic_, false)},
-            {"country", sorted(country_, false)},
-            {"year", sorted(year_, true)},
-            {"type", sorted(type_, false)},
-            {"language", sorted(language_, false)}};
+    return {{"topic", sorted(letter::topic, false)},
+            {"country", sorted(letter::country, false)},
+            {"year", sorted(letter::year, true)},
+            {"type", sorted(letter::type, false)},
+            {"language", sorted(letter::language, false)}};
 }
 
 std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Database& db,

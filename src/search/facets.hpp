@@ -5,11 +5,10 @@
 
 #include <xapian.h>
 
-#include <deque>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace hubsearch::detail {
@@ -25,13 +24,18 @@ public:
     [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const;
 
 private:
-    /// Counts of one facet, keyed by views of strings it owns.
-    struct Tally {
-        std::unordered_map<std::string_view, std::size_t> counts;
-        std::deque<std::string> values;
-        void add(std::string_view value);
+    /// Counts per line of the slot ("y2019", "cKZ"...): an open-addressing table, because this
+    /// runs for every matching record and std::unordered_map's lookups were most of its time.
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t line = 0;  ///< Index in lines_ + 1; 0 marks an empty slot.
+        std::size_t count = 0;
     };
-    Tally year_, type_, topic_, country_, language_;
+    void add(std::string_view line, std::uint64_t hash);
+    void grow();
+
+    std::vector<Slot> slots_ = std::vector<Slot>(256);
+    std::vector<std::string> lines_;
 };
 
 /// Counts the facets of every record `query` matches in `db`. Records are only counted, not
