@@ -213,18 +213,19 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
 
 Xapian::Query QueryBuilder::concept_unit(const ThesaurusMatch& match,
                                          const std::vector<Xapian::Query>& word_queries) const {
-    // The query's own words, as stems anywhere in the record, or...
-    const auto first = word_queries.begin() + static_cast<long>(match.first_word);
-    std::vector<Xapian::Query> alternatives{Xapian::Query(
-        Xapian::Query::OP_AND, first, first + static_cast<long>(match.word_count))};
+    std::vector<Xapian::Query> alternatives;
     if (concept_terms_) {
-        // The index counted every name of each concept in a term of its own.
+        // The index counted every name of each concept, the query's own words included, in a
+        // term of its own: one posting list per concept.
         for (const ThesaurusConcept* concept : match.concepts) {
             alternatives.emplace_back(schema::concept + std::string(concept->id));
         }
     } else {
-        // An index tagged by another thesaurus: any term of the concept's, as stems anywhere
-        // in the record.
+        // An index tagged by another thesaurus: the query's own words, or any term of the
+        // concept's, as stems anywhere in the record.
+        const auto first = word_queries.begin() + static_cast<long>(match.first_word);
+        alternatives.emplace_back(Xapian::Query::OP_AND, first,
+                                  first + static_cast<long>(match.word_count));
         // A name given twice (or stemming to one already given) would count its words twice.
         std::set<std::vector<std::string>> seen;
         for (const ThesaurusConcept* concept : match.concepts) {
