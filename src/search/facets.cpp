@@ -4,22 +4,24 @@
 #include "index/schema.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 
 namespace hubsearch::detail {
 
-void FacetCounter::add(std::string_view line, std::uint64_t hash) {
+void FacetCounter::add(std::string_view line, std::uint64_t hash, std::size_t count) {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         Slot& slot = slots_[i];
         if (slot.line == 0) {
             lines_.emplace_back(line);
-            slot = {hash, lines_.size(), 1};
+            slot = {hash, lines_.size(), count};
             // At most half full, so that probes stay short.
             if (lines_.size() * 2 > slots_.size()) grow();
             return;
         }
         if (slot.hash == hash && lines_[slot.line - 1] == line) {
-            ++slot.count;
+            slot.count += count;
             return;
         }
     }
@@ -43,7 +45,7 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     std::uint64_t hash = 0xcbf29ce484222325u;  // FNV-1a of the line, computed while scanning it.
     for (std::size_t i = 0; i <= packed.size(); ++i) {
         if (i == packed.size() || packed[i] == '\n') {
-            if (i > start + 1) add(std::string_view(packed).substr(start, i - start), hash);
+            if (i > start + 1) add(std::string_view(packed).substr(start, i - start), hash, 1);
             start = i + 1;
             hash = 0xcbf29ce484222325u;
         } else {
@@ -75,17 +77,87 @@ std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
             {"language", sorted(letter::language, false)}};
 }
 
-std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Database& db,
-                                                            const Xapian::Query& query,
-                                                            Xapian::doccount& matches) {
+void FacetCounter::merge(const FacetCounter& other) {
+    for (const Slot& slot : other.slots_) {
+        if (slot.line != 0) add(other.lines_[slot.line - 1], slot.hash, slot.count);
+    }
+}
+
+namespace {
+
+// Matches the documents numbered [first, end), to restrict a query to part of the index. It
+// claims every document may match, so that the query it filters drives the search and skips
+// to `first` rather than this stepping through the range.
+class DocidRange : public Xapian::PostingSource {
+public:
+    DocidRange(Xapian::docid first, Xapian::docid end) : first_(first), end_(end) {}
+    void init(const Xapian::Database& db) override {
+        doccount_ = db.get_doccount();
+        current_ = 0;
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return doccount_; }
+    Xapian::doccount get_termfreq_max() const override { return doccount_; }
+    void next(double) override { current_ = current_ < first_ ? first_ : current_ + 1; }
+    void skip_to(Xapian::docid did, double) override {
+        current_ = std::max({did, first_, current_});
+    }
+    bool at_end() const override { return current_ >= end_; }
+    Xapian::docid get_docid() const override { return current_; }
+    PostingSource* clone() const override { return new DocidRange(first_, end_); }
+
+private:
+    Xapian::docid first_, end_, current_ = 0;
+    Xapian::doccount doccount_ = 0;
+};
+
+Xapian::doccount count_into(FacetCounter& counter, const Xapian::Database& db,
+                            const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     // No ranking: every match is visited once, and weights would be thrown away.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter;
     enquire.add_matchspy(&counter);
-    const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
-    matches = all.get_matches_estimated();
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+}  // namespace
+
+std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Database& db,
+                                                            Xapian::Database* second,
+                                                            const Xapian::Query& query,
+                                                            Xapian::doccount& matches) {
+    FacetCounter counter;
+    if (second == nullptr) {
+        matches = count_into(counter, db, query);
+        return counter.counts();
+    }
+    // Each half of the documents on its own thread, with its own handle on the index.
+    const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
+    const auto part = [&](Xapian::docid first, Xapian::docid end) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                             Xapian::Query(new DocidRange(first, end)));
+    };
+    FacetCounter upper;
+    Xapian::doccount upper_matches = 0;
+    std::exception_ptr failure;
+    std::thread helper([&] {
+        try {
+            upper_matches = count_into(upper, *second, part(middle, db.get_lastdocid() + 1));
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    try {
+        matches = count_into(counter, db, part(1, middle));
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (failure) std::rethrow_exception(failure);
+    counter.merge(upper);
+    matches += upper_matches;
     return counter.counts();
 }
 

@@ -12,8 +12,10 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <system_error>
+#include <thread>
 
 namespace hubsearch {
 namespace {
@@ -42,6 +44,21 @@ struct Searcher::Impl {
     std::filesystem::path dir;
     Xapian::Database db;
     detail::Analyzer analyzer;
+    /// A second handle for counting facets on a second thread (Xapian handles are not shared
+    /// between threads); opened on first use.
+    std::optional<Xapian::Database> facet_db;
+
+    /// The second handle, when it reads the revision `db` reads and the match set is large
+    /// enough to be worth a thread; else null.
+    Xapian::Database* second_handle(Xapian::doccount estimated_matches) {
+        constexpr Xapian::doccount worth_a_thread = 10000;
+        if (estimated_matches < worth_a_thread || std::thread::hardware_concurrency() < 2) {
+            return nullptr;
+        }
+        if (!facet_db) facet_db.emplace(dir.string());
+        if (facet_db->get_revision() != db.get_revision()) facet_db->reopen();
+        return facet_db->get_revision() == db.get_revision() ? &*facet_db : nullptr;
+    }
 
     SearchResults run(const SearchRequest& request) {
         detail::QueryBuilder builder(db, analyzer);
@@ -114,7 +131,8 @@ struct Searcher::Impl {
             // Facets describe every match, not just the page; counting them also makes the
             // total exact.
             Xapian::doccount matches = 0;
-            results.facets = detail::count_facets(db, with_filter(built.query), matches);
+            results.facets = detail::count_facets(db, second_handle(mset.get_matches_estimated()),
+                                                  with_filter(built.query), matches);
             results.total_estimate = matches;
         }
         if (request.explain) {
