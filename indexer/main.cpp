@@ -123,14 +123,23 @@ int main(int argc, char** argv) {
          "when another hub-index is writing the index, wait for it (--wait=SECONDS: at most "
          "that long) instead of failing at once")  //
         ("batch-size", po::value<std::string>()->value_name("N"),
-         "files per commit (default 100): larger is faster, smaller holds less in memory and "
-         "loses less to a crash")  //
+         "files per commit (default: 100, more for large indexes, at most 1000): smaller holds "
+         "less in memory and loses less to a crash")  //
+        ("threads", po::value<std::string>()->value_name("N"),
+         "threads to use (default: one per processor): one writes the index while the others "
+         "read and analyse the next files; 1 does everything on one thread")  //
+        ("batch-bytes", po::value<std::string>()->value_name("SIZE"),
+         "also commit once the files since the last commit hold SIZE bytes (default 64M)")  //
         ("max-file-size", po::value<std::string>()->value_name("SIZE"),
          "reject larger files unread (default 256M; SIZE in bytes, or with K, M or G)")  //
         ("max-depth", po::value<std::string>()->value_name("N"),
          "reject files with sections nested deeper than N (default 200)")  //
         ("max-record-size", po::value<std::string>()->value_name("SIZE"),
          "reject a file with a study or speech holding more text than SIZE (default 16M)")  //
+        ("compact",
+         "rewrite the index compactly after indexing: smaller and quicker to search (done "
+         "anyway when this run creates the index)")                  //
+        ("no-compact", "do not compact the index this run creates")  //
         ("follow-symlinks",
          "follow symbolic links to directories, and links leading out of the given PATHs")      //
         ("verbose,v", "print one line per file: added, updated, unchanged, rejected, removed")  //
@@ -191,6 +200,16 @@ int main(int argc, char** argv) {
         if (!size_option("batch-size", options.batch_size, true)) {
             return usage_error("--batch-size needs a whole number of files, at least 1");
         }
+        {
+            std::size_t threads = 0;
+            if (!size_option("threads", threads, true) || threads > 1024) {
+                return usage_error("--threads needs a whole number from 1 to 1024");
+            }
+            options.threads = static_cast<unsigned>(threads);
+        }
+        if (!size_option("batch-bytes", options.batch_bytes, false)) {
+            return usage_error("--batch-bytes needs a size such as 1048576, 512K, 64M or 1G");
+        }
         if (!size_option("max-depth", options.max_nesting_depth, true)) {
             return usage_error("--max-depth needs a whole number, at least 1");
         }
@@ -245,6 +264,8 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, on_stop_signal);
     std::signal(SIGTERM, on_stop_signal);
     try {
+        // A new index is built in one go: compacting it at the end makes it much smaller.
+        const bool created = !std::filesystem::exists(db / "iamglass");
         std::optional<Index> index;
         if (options.lock_wait_seconds > 0) {
             // Try once without waiting, so that a user watching knows why nothing happens.
@@ -292,6 +313,14 @@ int main(int argc, char** argv) {
             merge(report, std::move(one));
         }
         index->commit();
+        // Not when stopped: the user wants out, and the next run finishes the job.
+        const bool compact = stop_signal == 0 &&
+                             (vm.count("compact") > 0 || (created && vm.count("no-compact") == 0));
+        if (compact && !index->compact() && !quiet) {
+            std::cerr << "hub-index: " << db.string()
+                      << ": warning: not compacted (the file system cannot exchange directories "
+                         "atomically)\n";
+        }
         total_records = index->record_count();
     } catch (const Error& e) {
         std::cerr << "hub-index: " << e.what() << '\n';

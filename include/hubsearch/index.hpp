@@ -42,7 +42,7 @@ struct IndexReport {
     std::size_t warnings = 0;         ///< Diagnostics of severity warning.
     std::size_t errors = 0;           ///< Diagnostics of severity error.
     /// True when IndexOptions::should_stop ended the call early: the inputs before that point
-    /// are committed, the ones after it were not read.
+    /// are committed, the ones after it are not indexed.
     bool stopped = false;
     std::vector<Diagnostic> diagnostics;  ///< Every warning and error, in input order.
 };
@@ -81,9 +81,18 @@ struct IndexOptions {
     /// A record (one study or speech) with more text than this is rejected with its file.
     /// Indexing holds a record's terms in memory, so this bounds memory per record.
     std::size_t max_record_bytes = std::size_t{16} << 20;
-    /// Files written per commit: larger batches index faster, smaller ones hold less in
-    /// memory and lose less work to a crash. 0 counts as 1.
-    std::size_t batch_size = 100;
+    /// Files written per commit: smaller batches hold less in memory and lose less work to a
+    /// crash; commits cost more as the index grows. 0 (the default) chooses by the size of the
+    /// index: 100 files up to 10,000 records, growing as the square root of the record count
+    /// (about 320 at 100,000 records), at most 1000.
+    std::size_t batch_size = 0;
+    /// A batch also ends once the files written since the last commit hold this many bytes,
+    /// so that a batch of large files does not hold too much in memory. 0: no such limit.
+    std::size_t batch_bytes = std::size_t{64} << 20;
+    /// Threads add_path() uses: the calling thread writes the index, in input order, while the
+    /// others read and analyse the next files ahead of it. 0 means one per processor; 1 does
+    /// everything on the calling thread. The index written is the same whatever the number.
+    unsigned threads = 0;
     /// Follow symbolic links inside the directories given: links to directories, and links
     /// leading out of the directory. Without it links are skipped, with a warning for those
     /// leading out; a path given to add_path() is read even when it is a link.
@@ -91,7 +100,7 @@ struct IndexOptions {
     /// How long to wait for another writer to release the index; 0 fails at once, infinity
     /// waits for ever.
     double lock_wait_seconds = 0;
-    /// Asked before each input file is read; returning true stops add_path(), which then
+    /// Asked before each input file is written; returning true stops add_path(), which then
     /// commits what it has done and returns with IndexReport::stopped set. Called on the
     /// thread that called add_path(). A CLI sets a flag in its signal handler and returns it
     /// here: the library never installs signal handlers itself.
@@ -155,6 +164,15 @@ public:
     /// Makes every change so far durable and visible to new searchers.
     /// @throws Error with code io.
     void commit();
+
+    /// Commits, then rewrites the index compactly: smaller on disk and quicker to search,
+    /// worth it after a large build. The copy is written next to the index (`dir` +
+    /// ".compacting") and exchanged with it in one atomic rename, holding the write lock
+    /// throughout: a crash leaves either index whole. Returns false, changing nothing, when
+    /// the file system cannot exchange directories atomically.
+    /// @throws Error with code io when the copy cannot be written, or locked when another
+    /// writer took the index in the instant it was exchanged (it is then compacted already).
+    bool compact();
 
     /// Number of records in the index, committed or not.
     [[nodiscard]] std::size_t record_count() const;

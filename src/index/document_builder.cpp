@@ -72,11 +72,15 @@ DocumentBuilder::DocumentBuilder(const Analyzer& analyzer)
 }
 
 void DocumentBuilder::index(const std::string& text, const std::string& lang,
-                            Xapian::termcount weight, const char* prefix) {
+                            Xapian::termcount weight, const char* prefix, Positions positions) {
     if (text.empty()) return;
     generator_.set_stemmer(analyzer_.stemmer(lang));
     const std::string normalized = normalize_text(text);
-    generator_.index_text(normalized, weight, prefix);
+    if (positions == Positions::without) {
+        generator_.index_text_without_positions(normalized, weight, prefix);
+    } else {
+        generator_.index_text(normalized, weight, prefix);
+    }
     // Concepts are named in the record's own text, not in a field's copy of it.
     if (*prefix == '\0') tagger_.add_text(normalized, lang, weight);
     // A gap keeps phrases from matching across fields and paragraphs.
@@ -128,14 +132,15 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::string&
     }
     // Topic labels and country names in all three languages make "pay" find a study filed under
     // remuneration and "Korea" one that covers KR, whatever language the text is in.
+    // They are not the record's own words, so no phrase needs their positions.
     for (const auto& topic : record.topics) {
         for (const char* label_lang : {"en", "ru", "kk"}) {
-            index(topic_label(topic, label_lang), label_lang, 1);
+            index(topic_label(topic, label_lang), label_lang, 1, "", Positions::without);
         }
     }
     for (const auto& country : record.countries) {
         for (const char* name_lang : {"en", "ru", "kk"}) {
-            index(country_name(country, name_lang), name_lang, 1);
+            index(country_name(country, name_lang), name_lang, 1, "", Positions::without);
         }
     }
 

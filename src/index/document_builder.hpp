@@ -24,8 +24,12 @@ public:
     Xapian::Document build(const Record& record, const std::string& source_key);
 
 private:
+    // Positions make phrases match; text that no phrase needs is indexed without them, which
+    // makes the index smaller and faster to write.
+    enum class Positions { with, without };
+
     void index(const std::string& text, const std::string& lang, Xapian::termcount weight,
-               const char* prefix = "");
+               const char* prefix = "", Positions positions = Positions::with);
 
     const Analyzer& analyzer_;
     Xapian::TermGenerator generator_;

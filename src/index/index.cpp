@@ -7,6 +7,7 @@
 #include "formats/input_files.hpp"
 #include "formats/read_input.hpp"
 #include "index/document_builder.hpp"
+#include "index/ordered_pool.hpp"
 #include "index/record_codec.hpp"
 #include "index/schema.hpp"
 #include "xml/xml_input.hpp"
@@ -18,12 +19,16 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <fcntl.h>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <unistd.h>
 #include <utility>
 
 namespace hubsearch {
@@ -146,6 +151,50 @@ std::string source_term_of(const Xapian::Document& doc) {
     return *it;
 }
 
+// An input as read ahead of the writer: on a worker thread with IndexOptions::threads > 1,
+// else on the calling thread. The writer decides, in input order, what becomes of it.
+struct Prepared {
+    std::filesystem::path path;  // names it in diagnostics and in Record::source
+    std::string key;             // the source key
+    std::string term;            // its XSRC term
+    SourceEntry entry;           // its stamp, key and listed path; also_read once analysed
+    // The file could not be read at all: rejected with this message.
+    std::optional<std::string> unreadable;
+    // The bytes, kept only while the input is not analysed (it looked unchanged).
+    std::string bytes;
+    std::size_t size = 0;  // of the input, in bytes
+    bool analysed = false;
+    // Once analysed: the records and their documents, or the error that rejects the input.
+    detail::ParsedInput input;
+    std::vector<Xapian::Document> documents;  // one per record, in the order of `input`
+    std::optional<detail::InputError> error;
+    std::vector<Diagnostic> diagnostics;  // warnings of the readers, without path
+};
+
+// What one worker thread needs for itself: Xapian::Stem and TermGenerator are not thread-safe.
+struct Worker {
+    detail::Analyzer analyzer;
+    detail::DocumentBuilder builder{analyzer};
+    // The index as last committed, read to skip analysing inputs that look unchanged; the
+    // writer checks again against its own view before skipping one.
+    std::optional<Xapian::Database> committed;
+};
+
+// The threads add_path() uses: IndexOptions::threads, 0 meaning one per processor.
+unsigned index_threads(unsigned requested) {
+    if (requested > 0) return requested;
+    const unsigned processors = std::thread::hardware_concurrency();
+    return processors > 0 ? processors : 1;
+}
+
+// poppler keeps global state: PDFs are read one at a time whatever the threads.
+std::mutex pdf_mutex;
+
+bool looks_like_pdf(std::string_view bytes, InputFormat format) {
+    return format == InputFormat::pdf ||
+           bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
 }  // namespace
 
 struct Index::Impl {
@@ -155,6 +204,8 @@ struct Index::Impl {
     detail::Analyzer analyzer;
     detail::DocumentBuilder builder{analyzer};
     std::size_t uncommitted_files = 0;
+    std::size_t uncommitted_bytes = 0;
+    mutable std::size_t auto_batch_files = 0;  // 0: to be chosen (see batch_files())
 
     // The content part of a file's stamp, plus what decides how it is read: a new library
     // version (with fixed readers or vocabularies) or another forced format re-reads every
@@ -222,56 +273,155 @@ struct Index::Impl {
         }
     }
 
-    // Indexes one input unless its content is as indexed. `listed` is the absolute path as
-    // listed (empty for buffers); it lets prune() tell which tree a source came from.
-    FileStatus add_input(std::string_view bytes, const std::filesystem::path& path,
-                         const std::string& source_key, const std::filesystem::path& listed,
-                         IndexReport& report) {
-        const std::string term = detail::source_term(source_key);
-        SourceEntry entry{stamp(bytes), source_key, listed.string(), {}};
+    // A file or buffer as read, before any analysis. `listed` is the absolute path as listed
+    // (empty for buffers); it lets prune() tell which tree a source came from.
+    [[nodiscard]] Prepared prepare(std::string bytes, const std::filesystem::path& path,
+                                   std::string source_key,
+                                   const std::filesystem::path& listed) const {
+        Prepared p;
+        p.path = path;
+        p.term = detail::source_term(source_key);
+        p.entry = SourceEntry{stamp(bytes), source_key, listed.string(), {}};
+        p.key = std::move(source_key);
+        p.size = bytes.size();
+        p.bytes = std::move(bytes);
+        return p;
+    }
+
+    // Reads a listed file (on a worker thread when there are several).
+    [[nodiscard]] Prepared prepare_file(const std::filesystem::path& file) const {
+        std::string bytes;
+        std::error_code ec;
+        try {
+            if (!std::filesystem::exists(file, ec)) {
+                throw detail::InputError("no such file or directory", 0, 0);
+            }
+            bytes = detail::read_file(file, options.max_file_bytes);
+        } catch (const detail::InputError& e) {
+            Prepared p;
+            p.path = file;
+            p.unreadable = e.what();
+            return p;
+        }
+        const auto canonical = std::filesystem::weakly_canonical(file, ec);
+        std::string key = ec ? file.string() : canonical.string();
+        const auto listed = std::filesystem::absolute(file, ec).lexically_normal();
+        return prepare(std::move(bytes), file, std::move(key), listed);
+    }
+
+    // True when the input's content is as indexed in `in`, by the rules of add_input().
+    // `known` tells whether the source was indexed before.
+    bool unchanged_in(const Xapian::Database& in, const Prepared& p, bool& known) const {
+        const auto old = SourceEntry::decode(in.get_metadata(source_meta_key(p.term)));
+        const bool has_records = in.get_termfreq(p.term) > 0;
+        known = old.has_value() || has_records;
+        return old && old->stamp == p.entry.stamp && has_records &&
+               std::all_of(old->also_read.begin(), old->also_read.end(), [&](const auto& file) {
+                   return file_stamp(file.first, options.max_file_bytes) == file.second;
+               });
+    }
+
+    // Reads the records of the input and builds their documents. Thread-safe with one
+    // `builder` per thread.
+    void analyse(Prepared& p, detail::DocumentBuilder& with) const {
+        p.analysed = true;
+        const std::string bytes = std::move(p.bytes);
+        p.bytes.clear();
+        try {
+            const detail::ReaderLimits limits{options.max_nesting_depth, options.max_record_bytes,
+                                              options.max_file_bytes};
+            std::unique_lock<std::mutex> pdf_lock(pdf_mutex, std::defer_lock);
+            if (looks_like_pdf(bytes, options.format)) pdf_lock.lock();
+            p.input = detail::read_input(bytes, p.path, p.diagnostics, limits, options.format);
+            if (pdf_lock.owns_lock()) pdf_lock.unlock();
+            for (const auto& file : p.input.files_read) {
+                p.entry.also_read.emplace_back(file.string(),
+                                               file_stamp(file, options.max_file_bytes));
+            }
+            check_record_sizes(p.input);
+            for (const auto& document : p.input.documents) {
+                for (const auto& record : document.records) {
+                    p.documents.push_back(with.build(record, p.key));
+                }
+            }
+        } catch (const detail::InputError& e) {
+            p.error = e;
+            p.input = {};
+            p.documents.clear();
+        }
+    }
+
+    // Work done ahead of the writer on a worker thread: reads the file and, unless the index
+    // as last committed says it is unchanged, analyses it.
+    [[nodiscard]] Prepared read_ahead(const std::filesystem::path& file, Worker& worker) const {
+        Prepared p = prepare_file(file);
+        if (p.unreadable) return p;
+        bool looks_unchanged = false;
+        if (worker.committed) {
+            for (int attempt = 0; attempt < 2; ++attempt) {
+                try {
+                    bool known = false;
+                    looks_unchanged = unchanged_in(*worker.committed, p, known);
+                    break;
+                } catch (const Xapian::DatabaseModifiedError&) {
+                    // The writer committed twice since: read its latest commit.
+                    try {
+                        worker.committed->reopen();
+                    } catch (const Xapian::Error&) {
+                        break;
+                    }
+                } catch (const Xapian::Error&) {
+                    break;  // no hint: analyse, the writer decides
+                }
+            }
+        }
+        if (!looks_unchanged) analyse(p, worker.builder);
+        return p;
+    }
+
+    // Indexes one prepared input unless its content is as indexed; on the calling thread,
+    // in input order.
+    FileStatus add_input(Prepared& p, IndexReport& report) {
+        if (p.unreadable) {
+            report.diagnostics.push_back({p.path, 0, 0, Severity::error, *p.unreadable});
+            ++report.errors;
+            ++report.files_rejected;
+            return FileStatus::rejected;
+        }
         bool known = false;
         try {
-            const auto old = entry_for_term(term);
-            known = old.has_value() || db.get_termfreq(term) > 0;
-            if (old && old->stamp == entry.stamp && db.get_termfreq(term) > 0 &&
-                std::all_of(old->also_read.begin(), old->also_read.end(), [&](const auto& file) {
-                    return file_stamp(file.first, options.max_file_bytes) == file.second;
-                })) {
+            if (unchanged_in(db, p, known)) {
                 ++report.files_unchanged;
                 return FileStatus::unchanged;
             }
         } catch (const Xapian::Error& e) {
             throw translate(e, dir);
         }
+        if (!p.analysed) analyse(p, builder);
 
-        std::vector<Diagnostic> diagnostics;
+        std::vector<Diagnostic> diagnostics = std::move(p.diagnostics);
         FileStatus status = FileStatus::rejected;
         try {
-            const detail::ReaderLimits limits{options.max_nesting_depth, options.max_record_bytes,
-                                              options.max_file_bytes};
-            const auto input = detail::read_input(bytes, path, diagnostics, limits, options.format);
-            for (const auto& file : input.files_read) {
-                entry.also_read.emplace_back(file.string(),
-                                             file_stamp(file, options.max_file_bytes));
-            }
-            check_record_sizes(input);
+            if (p.error) throw *p.error;
             std::vector<std::string> moved_from;
             try {
-                check_duplicates(input, term, moved_from);
+                check_duplicates(p.input, p.term, moved_from);
             } catch (const Xapian::Error& e) {
                 throw translate(e, dir);
             }
-            write(input, source_key, term, entry, moved_from);
+            write(p, moved_from);
             ++report.files_indexed;
             ++(known ? report.files_updated : report.files_added);
             status = known ? FileStatus::updated : FileStatus::added;
-            for (const auto& document : input.documents) report.records += document.records.size();
+            for (const auto& document : p.input.documents) {
+                report.records += document.records.size();
+            }
         } catch (const detail::InputError& e) {
             diagnostics.push_back({{}, e.line(), e.column(), Severity::error, e.what()});
             ++report.files_rejected;
         }
         for (auto& d : diagnostics) {
-            d.path = path;
+            d.path = p.path;
             ++(d.severity == Severity::error ? report.errors : report.warnings);
             report.diagnostics.push_back(std::move(d));
         }
@@ -279,41 +429,59 @@ struct Index::Impl {
     }
 
     // Replaces the source's records and its entry in one transaction, so that a file lands
-    // whole or not at all, and commits every batch_size files.
-    void write(const detail::ParsedInput& input, const std::string& source_key,
-               const std::string& term, const SourceEntry& entry,
-               const std::vector<std::string>& moved_from) {
+    // whole or not at all, and commits every batch_files() files.
+    void write(const Prepared& p, const std::vector<std::string>& moved_from) {
         try {
             db.begin_transaction(false);
             try {
-                db.delete_document(term);
-                for (const auto& id : input.deleted_document_ids) {
+                db.delete_document(p.term);
+                for (const auto& id : p.input.deleted_document_ids) {
                     db.delete_document(detail::document_term(id));
                 }
-                for (const auto& document : input.documents) {
+                auto built = p.documents.begin();
+                for (const auto& document : p.input.documents) {
                     db.delete_document(detail::document_term(document.document_id));
                     for (const auto& record : document.records) {
-                        db.replace_document(detail::record_term(record.id),
-                                            builder.build(record, source_key));
+                        db.replace_document(detail::record_term(record.id), *built++);
                     }
                 }
                 for (const auto& key : moved_from) db.set_metadata(key, "");
-                db.set_metadata(source_meta_key(term), entry.encode());
+                db.set_metadata(source_meta_key(p.term), p.entry.encode());
                 db.commit_transaction();
             } catch (...) {
                 db.cancel_transaction();
                 throw;
             }
-            if (++uncommitted_files >= std::max<std::size_t>(options.batch_size, 1)) commit();
+            uncommitted_bytes += p.size;
+            if (++uncommitted_files >= batch_files() ||
+                (options.batch_bytes > 0 && uncommitted_bytes >= options.batch_bytes)) {
+                commit();
+            }
         } catch (const Xapian::Error& e) {
             throw translate(e, dir);
         }
+    }
+
+    // Files per commit. Automatic (IndexOptions::batch_size 0): a commit rewrites B-tree
+    // blocks all over a large index, so it costs more as the index grows, while a larger
+    // batch costs more memory and CPU in Xapian's buffers; 100 files suit 10,000 records
+    // best and 400 files 100,000 (measured), hence the square root of the size.
+    [[nodiscard]] std::size_t batch_files() const {
+        if (options.batch_size > 0) return options.batch_size;
+        if (auto_batch_files == 0) {
+            const double records = static_cast<double>(db.get_doccount());
+            auto_batch_files = static_cast<std::size_t>(
+                std::clamp(100.0 * std::sqrt(records / 10000.0), 100.0, 1000.0));
+        }
+        return auto_batch_files;
     }
 
     void commit() {
         try {
             db.commit();
             uncommitted_files = 0;
+            uncommitted_bytes = 0;
+            auto_batch_files = 0;  // chosen again for the index as it is now
         } catch (const Xapian::Error& e) {
             throw translate(e, dir);
         }
@@ -398,29 +566,49 @@ IndexReport Index::add_path(const std::filesystem::path& path) {
     for (const auto& d : report.diagnostics) {
         ++(d.severity == Severity::error ? report.errors : report.warnings);
     }
-    for (const auto& file : files) {
-        if (impl_->options.should_stop && impl_->options.should_stop()) {
-            report.stopped = true;
-            break;
+    const auto& options = impl_->options;
+    const auto stop = [&] {
+        if (options.should_stop && options.should_stop()) report.stopped = true;
+        return report.stopped;
+    };
+    const unsigned threads = index_threads(options.threads);
+    if (threads <= 1 || files.size() <= 1) {
+        for (const auto& file : files) {
+            if (stop()) break;
+            Prepared p = impl_->prepare_file(file);
+            impl_->notify(file, impl_->add_input(p, report));
         }
-        std::string bytes;
-        std::error_code ec;
-        try {
-            if (!std::filesystem::exists(file, ec)) {
-                throw detail::InputError("no such file or directory", 0, 0);
+    } else {
+        // The other threads read and analyse files ahead of this one, which writes them in
+        // order: the index is as if written on one thread, the same docids included.
+        const auto workers =
+            static_cast<unsigned>(std::min<std::size_t>(threads - 1, files.size()));
+        std::vector<std::unique_ptr<Worker>> state;
+        for (unsigned i = 0; i < workers; ++i) {
+            state.push_back(std::make_unique<Worker>());
+            try {
+                state.back()->committed.emplace(impl_->dir.string());
+            } catch (const Xapian::Error&) {
+                // Without a view of the index, every file is analysed; the writer still
+                // skips the unchanged ones.
             }
-            bytes = detail::read_file(file, impl_->options.max_file_bytes);
-        } catch (const detail::InputError& e) {
-            report.diagnostics.push_back({file, 0, 0, Severity::error, e.what()});
-            ++report.errors;
-            ++report.files_rejected;
-            impl_->notify(file, FileStatus::rejected);
-            continue;
         }
-        const auto canonical = std::filesystem::weakly_canonical(file, ec);
-        const std::string key = ec ? file.string() : canonical.string();
-        const auto listed = std::filesystem::absolute(file, ec).lexically_normal();
-        impl_->notify(file, impl_->add_input(bytes, file, key, listed, report));
+        const Impl& impl = *impl_;
+        detail::OrderedPool<std::filesystem::path, Prepared> pool(
+            files, workers, 4 * std::size_t{workers},
+            [&](const std::filesystem::path& file, unsigned worker) {
+                return impl.read_ahead(file, *state[worker]);
+            });
+        for (const auto& file : files) {
+            if (stop()) break;
+            std::optional<Prepared> p;
+            try {
+                p = pool.next();
+            } catch (const Xapian::Error& e) {
+                throw translate(e, impl_->dir);
+            }
+            impl_->notify(file, impl_->add_input(*p, report));
+        }
     }
     impl_->commit();
     return report;
@@ -428,8 +616,9 @@ IndexReport Index::add_path(const std::filesystem::path& path) {
 
 IndexReport Index::add_buffer(std::string_view xml, const std::filesystem::path& name) {
     IndexReport report;
-    impl_->notify(
-        name, impl_->add_input(xml, name, std::string(buffer_prefix) + name.string(), {}, report));
+    Prepared p =
+        impl_->prepare(std::string(xml), name, std::string(buffer_prefix) + name.string(), {});
+    impl_->notify(name, impl_->add_input(p, report));
     return report;
 }
 
@@ -538,6 +727,55 @@ std::size_t Index::remove(std::string_view id) {
     } catch (const Xapian::Error& e) {
         throw translate(e, impl_->dir);
     }
+}
+
+namespace {
+
+// Makes a file's or directory's content durable.
+void sync_path(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)::fsync(fd);
+    ::close(fd);
+}
+
+}  // namespace
+
+bool Index::compact() {
+    impl_->commit();
+    std::filesystem::path dir = impl_->dir.lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    const std::filesystem::path copy = dir.string() + ".compacting";
+    std::error_code ec;
+    // Left over by a crash while compacting: the index itself is whole.
+    std::filesystem::remove_all(copy, ec);
+    try {
+        // The same docids, so that results are ranked exactly as before.
+        impl_->db.compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    } catch (const Xapian::Error& e) {
+        std::filesystem::remove_all(copy, ec);
+        throw translate(e, impl_->dir);
+    }
+    for (const auto& entry : std::filesystem::directory_iterator(copy, ec)) {
+        sync_path(entry.path());
+    }
+    sync_path(copy);
+    if (::renameat2(AT_FDCWD, copy.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) != 0) {
+        std::filesystem::remove_all(copy, ec);
+        return false;
+    }
+    sync_path(dir.parent_path().empty() ? std::filesystem::path(".") : dir.parent_path());
+    // `copy` now holds the old index, whose lock we still hold: take the new one's, then let
+    // the old one go.
+    try {
+        impl_->db = Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::Error& e) {
+        impl_->db = Xapian::WritableDatabase();
+        std::filesystem::remove_all(copy, ec);
+        throw translate(e, impl_->dir);
+    }
+    std::filesystem::remove_all(copy, ec);
+    return true;
 }
 
 void Index::commit() { impl_->commit(); }

@@ -31,7 +31,7 @@ public:
         : inputs_(std::move(inputs)),
           window_(std::max<std::size_t>(window, 1)),
           work_(std::move(work)),
-          results_(inputs_.size()) {
+          results_(window_) {
         threads = std::max(1u, threads);
         for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this, i] { run(i); });
     }
@@ -52,9 +52,10 @@ public:
     std::optional<Out> next() {
         std::unique_lock<std::mutex> lock(mutex_);
         if (next_out_ == inputs_.size()) return std::nullopt;
-        changed_.wait(lock, [&] { return results_[next_out_].has_value(); });
-        Slot slot = std::move(*results_[next_out_]);
-        results_[next_out_].reset();
+        auto& result = results_[next_out_ % window_];
+        changed_.wait(lock, [&] { return result.has_value(); });
+        Slot slot = std::move(*result);
+        result.reset();
         ++next_out_;
         lock.unlock();
         changed_.notify_all();
@@ -89,7 +90,7 @@ private:
             }
             {
                 std::lock_guard<std::mutex> lock(mutex_);
-                results_[index].emplace(std::move(slot));
+                results_[index % window_].emplace(std::move(slot));
             }
             changed_.notify_all();
         }
@@ -98,6 +99,8 @@ private:
     const std::vector<In> inputs_;
     const std::size_t window_;
     const Work work_;
+    // A ring of `window_` slots: input i waits in slot i % window_ until next() takes it, and
+    // no input is started before the one `window_` places earlier has been taken.
     std::vector<std::optional<Slot>> results_;
     std::vector<std::thread> workers_;
     std::mutex mutex_;

@@ -267,6 +267,25 @@ TEST_CASE("records are committed in batches of the configured size", "[increment
     CHECK(Searcher(dir / "db").record_count() == 7);
 }
 
+TEST_CASE("a batch also ends once its files hold batch_bytes", "[incremental][batch]") {
+    test::TempDir dir;
+    for (int i = 0; i < 5; ++i) {
+        dir.write("tree/f" + std::to_string(i) + ".xml",
+                  study("BYTES-" + std::to_string(i), "Bytes"));
+    }
+    const auto file_size = std::filesystem::file_size(dir / "tree/f0.xml");
+    IndexOptions options;
+    options.batch_size = 100;
+    options.batch_bytes = 2 * file_size;  // every second file
+    std::vector<std::size_t> visible;
+    options.on_file = [&](const std::filesystem::path&, FileStatus) {
+        visible.push_back(Searcher(dir / "db").record_count());
+    };
+    Index index(dir / "db", options);
+    index.add_path(dir / "tree");
+    CHECK(visible == std::vector<std::size_t>{0, 2, 2, 4, 4});
+}
+
 TEST_CASE("should_stop ends indexing between files with the work done committed",
           "[incremental][stop]") {
     test::TempDir dir;

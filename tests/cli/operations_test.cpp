@@ -279,7 +279,8 @@ TEST_CASE("hub-index lists every option in --help and checks their values", "[cl
     CHECK(run({"--help"}, &output) == 0);
     for (const char* option :
          {"--db", "--prune", "--remove", "--wait", "--batch-size", "--max-file-size", "--max-depth",
-          "--max-record-size", "--follow-symlinks", "--verbose", "--quiet", "130, 143"}) {
+          "--max-record-size", "--follow-symlinks", "--threads", "--batch-bytes", "--compact",
+          "--no-compact", "--verbose", "--quiet", "130, 143"}) {
         CAPTURE(option);
         CHECK_THAT(output, Catch::Contains(option));
     }
@@ -290,6 +291,9 @@ TEST_CASE("hub-index lists every option in --help and checks their values", "[cl
                                                 {"--max-depth", "ten", "x"},
                                                 {"--max-file-size", "12Q", "x"},
                                                 {"--max-record-size", "", "x"},
+                                                {"--threads", "0", "x"},
+                                                {"--batch-bytes", "lots", "x"},
+                                                {"--threads", "two", "x"},
                                                 {"--wait=-1", "x"}}) {
         CAPTURE(bad);
         std::vector<std::string> args{"--db", db};
@@ -328,4 +332,28 @@ TEST_CASE("file names are never run as commands", "[cli]") {
     CHECK_THAT(output, Catch::Contains("4 added"));
     CHECK_FALSE(std::filesystem::exists(marker));
     CHECK_FALSE(std::filesystem::exists(dir / "tree" / marker));
+}
+
+TEST_CASE("hub-index compacts the index it creates, and on request", "[cli][compact]") {
+    test::TempDir dir;
+    const std::string db = (dir / "db").string();
+    const auto size = [&] {
+        std::uintmax_t bytes = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(dir / "db")) {
+            bytes += entry.file_size();
+        }
+        return bytes;
+    };
+    const std::string corpus = test::corpus_dir.string();
+    CHECK(run({"--db", db, "--quiet", "--no-compact", "--batch-size", "2", corpus}) == 0);
+    const auto loose = size();
+    CHECK(run({"--db", db, "--quiet", "--compact", corpus}) == 0);
+    CHECK(size() < loose);
+    CHECK_FALSE(std::filesystem::exists(dir / "db.compacting"));
+    const auto found = test::search_ids(hubsearch::Searcher(db), "competency model", 50);
+    CHECK_FALSE(found.empty());
+    // A new index is compacted without asking, and indexed with one thread or several alike.
+    const std::string fresh = (dir / "fresh").string();
+    CHECK(run({"--db", fresh, "--quiet", "--threads", "1", corpus}) == 0);
+    CHECK(test::search_ids(hubsearch::Searcher(fresh), "competency model", 50) == found);
 }
