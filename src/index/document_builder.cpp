@@ -163,6 +163,9 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::string&
     doc.add_value(schema::slot_facets, facet_value(record));
     tagger_.add_terms_to(doc);
     doc.set_data(encode_record(record));
+    // The generator holds a reference to the document, and reference counts are not atomic:
+    // drop it here, so that the writer thread owns the document alone.
+    generator_.set_document(Xapian::Document());
     return doc;
 }
 

@@ -134,22 +134,27 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Databa
     }
     // Each half of the documents on its own thread, with its own handle on the index.
     const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
-    const auto part = [&](Xapian::docid first, Xapian::docid end) {
-        return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                             Xapian::Query(new DocidRange(first, end)));
+    const Xapian::docid end = db.get_lastdocid() + 1;
+    const auto part = [](const Xapian::Query& q, Xapian::docid first, Xapian::docid last) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, q,
+                             Xapian::Query(new DocidRange(first, last)));
     };
+    // Query objects share reference-counted subqueries and their counts are not atomic, so the
+    // helper thread gets its own copy of the tree, made here from the serialised form.
+    const std::string serialised = query.serialise();
     FacetCounter upper;
     Xapian::doccount upper_matches = 0;
     std::exception_ptr failure;
     std::thread helper([&] {
         try {
-            upper_matches = count_into(upper, *second, part(middle, db.get_lastdocid() + 1));
+            const Xapian::Query own = Xapian::Query::unserialise(serialised);
+            upper_matches = count_into(upper, *second, part(own, middle, end));
         } catch (...) {
             failure = std::current_exception();
         }
     });
     try {
-        matches = count_into(counter, db, part(1, middle));
+        matches = count_into(counter, db, part(query, 1, middle));
     } catch (...) {
         helper.join();
         throw;

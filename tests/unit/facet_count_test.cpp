@@ -45,6 +45,20 @@ TEST_CASE("facets counted in two halves equal facets counted at once", "[facets]
             }
         }
     }
+    // A tree like the ones QueryBuilder makes: its subqueries are shared by the two halves'
+    // queries unless each thread has its own copy (run under -fsanitize=thread to see it).
+    const Xapian::Query tree(
+        Xapian::Query::OP_AND, Xapian::Query("civil"),
+        Xapian::Query(
+            Xapian::Query::OP_OR,
+            Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query("pay"), Xapian::Query("Zpay")),
+            Xapian::Query("training")));
+    for (int round = 0; round < 50; ++round) {
+        Xapian::doccount tree_matches = 0;
+        const auto counted = detail::count_facets(db, &second, tree, tree_matches);
+        REQUIRE(tree_matches == 60);
+        REQUIRE(counted.at("year").size() == 7);
+    }
     // Hand counts: 60 records, 20 per country; 30 about pay.
     Xapian::doccount matches = 0;
     const auto all = detail::count_facets(db, &second, Xapian::Query("civil"), matches);
