@@ -136,8 +136,9 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Databa
     const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
     const Xapian::docid end = db.get_lastdocid() + 1;
     const auto part = [](const Xapian::Query& q, Xapian::docid first, Xapian::docid last) {
+        // release(): the query owns the source (a plain pointer would be left to us to free).
         return Xapian::Query(Xapian::Query::OP_FILTER, q,
-                             Xapian::Query(new DocidRange(first, last)));
+                             Xapian::Query((new DocidRange(first, last))->release()));
     };
     // Query objects share reference-counted subqueries and their counts are not atomic, so the
     // helper thread gets its own copy of the tree, made here from the serialised form.
