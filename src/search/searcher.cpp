@@ -8,6 +8,7 @@
 #include "index/schema.hpp"
 #include "search/facets.hpp"
 #include "search/query_builder.hpp"
+#include "search/ranking.hpp"
 
 #include <xapian.h>
 
@@ -48,16 +49,20 @@ struct Searcher::Impl {
     /// between threads); opened on first use.
     std::optional<Xapian::Database> facet_db;
 
-    /// The second handle, when it reads the revision `db` reads and the match set is large
-    /// enough to be worth a thread; else null.
-    Xapian::Database* second_handle(Xapian::doccount estimated_matches) {
+    /// The second handle, when it reads the revision `db` reads and `work` (postings to read,
+    /// or matches to count) is large enough to be worth a thread; else null.
+    Xapian::Database* second_handle(Xapian::doccount work) {
         constexpr Xapian::doccount worth_a_thread = 10000;
-        if (estimated_matches < worth_a_thread || std::thread::hardware_concurrency() < 2) {
-            return nullptr;
-        }
+        if (work < worth_a_thread || std::thread::hardware_concurrency() < 2) return nullptr;
         if (!facet_db) facet_db.emplace(dir.string());
         if (facet_db->get_revision() != db.get_revision()) facet_db->reopen();
         return facet_db->get_revision() == db.get_revision() ? &*facet_db : nullptr;
+    }
+
+    detail::RankedPage rank(const Xapian::Query& query, const SearchRequest& request) {
+        return detail::rank(db, second_handle(detail::largest_posting_list(db, query)), query,
+                            static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit));
     }
 
     SearchResults run(const SearchRequest& request) {
@@ -65,46 +70,38 @@ struct Searcher::Impl {
         detail::BuiltQuery built = builder.build(request, Xapian::Query::OP_AND);
         const Xapian::Query filter = detail::QueryBuilder::filter(request.filters);
 
-        Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
         const auto with_filter = [&](const Xapian::Query& q) {
             return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
         };
-        enquire.set_query(with_filter(built.query));
-
-        const auto limit = static_cast<Xapian::doccount>(request.limit);
-        const auto offset = static_cast<Xapian::doccount>(request.offset);
-        Xapian::MSet mset = enquire.get_mset(offset, limit);
+        detail::RankedPage page = rank(with_filter(built.query), request);
 
         SearchResults results;
-        if (mset.empty() && mset.get_matches_estimated() == 0 && built.word_count > 1) {
+        if (page.hits.empty() && page.matches_estimated == 0 && built.word_count > 1) {
             // No record has every word: rank the records that have some of them.
             built = builder.build(request, Xapian::Query::OP_OR);
-            enquire.set_query(with_filter(built.query));
-            mset = enquire.get_mset(offset, limit);
+            page = rank(with_filter(built.query), request);
             results.relaxed = true;
         }
-        results.total_estimate = mset.get_matches_estimated();
+        results.total_estimate = page.matches_estimated;
         results.suggestion = suggest(built, filter, results);
-        if (mset.empty() && results.total_estimate == 0 && !results.suggestion.empty()) {
+        if (page.hits.empty() && results.total_estimate == 0 && !results.suggestion.empty()) {
             // Nothing at all matched: show what the correction finds, and say so.
             SearchRequest corrected = request;
             corrected.query = results.suggestion;
             built = builder.build(corrected, Xapian::Query::OP_AND);
-            enquire.set_query(with_filter(built.query));
-            mset = enquire.get_mset(offset, limit);
-            results.total_estimate = mset.get_matches_estimated();
+            page = rank(with_filter(built.query), request);
+            results.total_estimate = page.matches_estimated;
             results.relaxed = false;
             results.corrected = true;
         }
 
         const auto& languages = built.explanation.languages;
         std::size_t rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (const detail::RankedHit& ranked : page.hits) {
             Hit hit;
             hit.rank = ++rank;
-            hit.score = it.get_weight();
-            hit.record = detail::decode_record(it.get_document().get_data());
+            hit.score = ranked.weight;
+            hit.record = detail::decode_record(db.get_document(ranked.docid).get_data());
             if (request.snippets) {
                 std::string text;
                 for (const auto& abstract : hit.record.abstracts) text += abstract.text + "\n";
@@ -118,8 +115,8 @@ struct Searcher::Impl {
                 // No background model: it looks up how common every other word of the text is,
                 // which cost more than the rest of the search.
                 hit.snippet =
-                    mset.snippet(text, request.snippet_length, analyzer.stemmer(snippet_lang), 0,
-                                 request.highlight_start, request.highlight_end, "…");
+                    page.mset.snippet(text, request.snippet_length, analyzer.stemmer(snippet_lang),
+                                      0, request.highlight_start, request.highlight_end, "…");
                 // Paragraphs are joined by newlines for passage selection; show them inline.
                 std::replace(hit.snippet.begin(), hit.snippet.end(), '\n', ' ');
             }
@@ -131,7 +128,7 @@ struct Searcher::Impl {
             // Facets describe every match, not just the page; counting them also makes the
             // total exact.
             Xapian::doccount matches = 0;
-            results.facets = detail::count_facets(db, second_handle(mset.get_matches_estimated()),
+            results.facets = detail::count_facets(db, second_handle(page.matches_estimated),
                                                   with_filter(built.query), matches);
             results.total_estimate = matches;
         }

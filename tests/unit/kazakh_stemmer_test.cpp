@@ -143,3 +143,22 @@ TEST_CASE("The Kazakh stemmer plugs into Xapian::Stem", "[kazakh]") {
     CHECK(stem.get_description() == "Xapian::Stem(kazakh)");
     CHECK(KazakhStemmer().get_description() == "kazakh");
 }
+
+TEST_CASE("The Kazakh stemmer's memory of stems never changes a stem", "[kazakh]") {
+    // Every form twice, and more distinct words than it keeps, so that it forgets and refills.
+    Xapian::Stem stem(new KazakhStemmer);
+    const auto cases = read_stem_cases();
+    REQUIRE(!cases.empty());
+    for (int round = 0; round < 2; ++round) {
+        for (const auto& c : cases) REQUIRE(stem(c.form) == stem_kazakh(c.form));
+    }
+    const std::vector<std::string> endings = {"", "тар", "ымыз", "дардың", "ға", "ның"};
+    for (int i = 0; i < 40000; ++i) {
+        const std::string word = "мекеме" + std::to_string(i);  // digits: returned unchanged
+        REQUIRE(stem(word) == word);
+    }
+    for (const auto& ending : endings) {
+        CHECK(stem("мемлекет" + ending) == stem_kazakh("мемлекет" + ending));
+    }
+    CHECK(stem("мемлекеттер") == "мемлекет");
+}
