@@ -7,8 +7,58 @@
 #include <algorithm>
 #include <exception>
 #include <thread>
+#include <unordered_map>
 
 namespace hubsearch::detail {
+namespace {
+
+std::uint64_t hash_of(std::string_view line) { return std::hash<std::string_view>()(line); }
+
+// Calls `line` for every non-empty line of a packed facet value.
+template <typename Line>
+void for_each_line(std::string_view packed, Line line) {
+    while (!packed.empty()) {
+        const std::size_t end = std::min(packed.find('\n'), packed.size());
+        if (end > 1) line(packed.substr(0, end));
+        packed.remove_prefix(std::min(end + 1, packed.size()));
+    }
+}
+
+}  // namespace
+
+FacetTable::FacetTable(const Xapian::Database& db) {
+    // Lines by their hash: a std::map of strings made this 3x slower than reading the values.
+    std::unordered_map<std::uint64_t, std::uint32_t> by_hash;
+    const auto id_of = [&](std::string_view line, std::uint64_t hash) {
+        const auto it = by_hash.find(hash);
+        if (it != by_hash.end() && lines_[it->second] == line) return it->second;
+        // Another line with the same hash (never seen, but possible): found by comparison.
+        if (it != by_hash.end()) {
+            const auto same = std::find(lines_.begin(), lines_.end(), line);
+            if (same != lines_.end()) return static_cast<std::uint32_t>(same - lines_.begin());
+        }
+        const auto id = static_cast<std::uint32_t>(lines_.size());
+        lines_.emplace_back(line);
+        by_hash.emplace(hash, id);  // keeps the first line of a hash
+        return id;
+    };
+    const Xapian::docid last = db.get_lastdocid();
+    const auto mark_start = [&] { starts_.push_back(static_cast<std::uint32_t>(ids_.size())); };
+    starts_.reserve(std::size_t{last} + 2);
+    mark_start();  // document 0 does not exist
+    for (auto value = db.valuestream_begin(schema::slot_facets);
+         value != db.valuestream_end(schema::slot_facets); ++value) {
+        // Documents without the value (deleted ones) get no ids.
+        while (starts_.size() <= value.get_docid()) mark_start();
+        for_each_line(*value,
+                      [&](std::string_view line) { ids_.push_back(id_of(line, hash_of(line))); });
+    }
+    while (starts_.size() <= std::size_t{last} + 1) mark_start();
+}
+
+FacetCounter::FacetCounter(const FacetTable* table) : table_(table) {
+    if (table_ != nullptr) by_id_.resize(table_->lines().size());
+}
 
 void FacetCounter::add(std::string_view line, std::uint64_t hash, std::size_t count) {
     const std::size_t mask = slots_.size() - 1;
@@ -41,27 +91,27 @@ void FacetCounter::grow() {
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-    const std::string packed = doc.get_value(schema::slot_facets);
-    std::size_t start = 0;
-    std::uint64_t hash = 0xcbf29ce484222325u;  // FNV-1a of the line, computed while scanning it.
-    for (std::size_t i = 0; i <= packed.size(); ++i) {
-        if (i == packed.size() || packed[i] == '\n') {
-            if (i > start + 1) add(std::string_view(packed).substr(start, i - start), hash, 1);
-            start = i + 1;
-            hash = 0xcbf29ce484222325u;
-        } else {
-            hash = (hash ^ static_cast<unsigned char>(packed[i])) * 0x100000001b3u;
-        }
+    if (table_ != nullptr) {
+        const auto [first, last] = table_->values_of(doc.get_docid());
+        for (auto id = first; id != last; ++id) ++by_id_[*id];
+        return;
     }
+    for_each_line(doc.get_value(schema::slot_facets),
+                  [&](std::string_view line) { add(line, hash_of(line), 1); });
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {
     namespace letter = schema::facet_letter;
-    std::map<char, std::vector<FacetCount>> by_letter;
+    std::map<std::string_view, std::size_t> totals;
     for (const Slot& slot : slots_) {
-        if (slot.line == 0) continue;
-        const std::string& line = lines_[slot.line - 1];
-        by_letter[line.front()].push_back({line.substr(1), slot.count});
+        if (slot.line != 0) totals[lines_[slot.line - 1]] += slot.count;
+    }
+    for (std::size_t id = 0; id < by_id_.size(); ++id) {
+        if (by_id_[id] != 0) totals[table_->lines()[id]] += by_id_[id];
+    }
+    std::map<char, std::vector<FacetCount>> by_letter;
+    for (const auto& [line, count] : totals) {
+        by_letter[line.front()].push_back({std::string(line.substr(1)), count});
     }
     const auto sorted = [&](char facet, bool newest_first) {
         std::vector<FacetCount> out = std::move(by_letter[facet]);
@@ -82,6 +132,15 @@ void FacetCounter::merge(const FacetCounter& other) {
     for (const Slot& slot : other.slots_) {
         if (slot.line != 0) add(other.lines_[slot.line - 1], slot.hash, slot.count);
     }
+    if (other.table_ == table_) {
+        for (std::size_t id = 0; id < other.by_id_.size(); ++id) by_id_[id] += other.by_id_[id];
+        return;
+    }
+    // Counted from another table: by the lines themselves.
+    for (std::size_t id = 0; id < other.by_id_.size(); ++id) {
+        const std::string& line = other.table_->lines()[id];
+        if (other.by_id_[id] != 0) add(line, hash_of(line), other.by_id_[id]);
+    }
 }
 
 namespace {
@@ -90,7 +149,8 @@ Xapian::doccount count_into(FacetCounter& counter, const Xapian::Database& db,
                             const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    // No ranking: every match is visited once, and weights would be thrown away.
+    // No ranking: every match is visited once, and weights would be thrown away (ranking every
+    // match costs 2-3x more than ranking for a page, plus this pass).
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&counter);
     return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
@@ -100,9 +160,10 @@ Xapian::doccount count_into(FacetCounter& counter, const Xapian::Database& db,
 
 std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Database& db,
                                                             Xapian::Database* second,
+                                                            const FacetTable* table,
                                                             const Xapian::Query& query,
                                                             Xapian::doccount& matches) {
-    FacetCounter counter;
+    FacetCounter counter(table);
     if (second == nullptr) {
         matches = count_into(counter, db, query);
         return counter.counts();
@@ -111,9 +172,10 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Databa
     const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
     const Xapian::docid end = db.get_lastdocid() + 1;
     // Query objects share reference-counted subqueries and their counts are not atomic, so the
-    // helper thread gets its own copy of the tree, made here from the serialised form.
+    // helper thread gets its own copy of the tree, made here from the serialised form. The
+    // table is only read.
     const std::string serialised = query.serialise();
-    FacetCounter upper;
+    FacetCounter upper(table);
     Xapian::doccount upper_matches = 0;
     std::exception_ptr failure;
     std::thread helper([&] {

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -57,6 +58,26 @@ struct Searcher::Impl {
         if (!facet_db) facet_db.emplace(dir.string());
         if (facet_db->get_revision() != db.get_revision()) facet_db->reopen();
         return facet_db->get_revision() == db.get_revision() ? &*facet_db : nullptr;
+    }
+
+    /// Facet values of every record, read on the second faceted search of a revision: a process
+    /// that searches once (hub-search) does not pay for reading them all.
+    std::unique_ptr<const detail::FacetTable> facet_table;
+    Xapian::rev facet_table_revision = 0;
+    Xapian::rev faceted_revision = 0;
+    int faceted_searches = 0;
+
+    const detail::FacetTable* table_for_facets() {
+        const Xapian::rev revision = db.get_revision();
+        if (facet_table && facet_table_revision == revision) return facet_table.get();
+        if (faceted_revision != revision) {
+            faceted_revision = revision;
+            faceted_searches = 0;
+        }
+        if (++faceted_searches < 2) return nullptr;
+        facet_table = std::make_unique<const detail::FacetTable>(db);
+        facet_table_revision = revision;
+        return facet_table.get();
     }
 
     detail::RankedPage rank(const Xapian::Query& query, const SearchRequest& request) {
@@ -128,8 +149,9 @@ struct Searcher::Impl {
             // Facets describe every match, not just the page; counting them also makes the
             // total exact.
             Xapian::doccount matches = 0;
-            results.facets = detail::count_facets(db, second_handle(page.matches_estimated),
-                                                  with_filter(built.query), matches);
+            results.facets =
+                detail::count_facets(db, second_handle(page.matches_estimated), table_for_facets(),
+                                     with_filter(built.query), matches);
             results.total_estimate = matches;
         }
         if (request.explain) {

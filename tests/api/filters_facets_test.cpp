@@ -113,21 +113,25 @@ TEST_CASE("facets count every match, once per value of a multi-valued field", "[
     request.expand_synonyms = false;  // the English word only: F-1, F-3 and both speeches
     request.facets = true;
     request.limit = 1;  // facets must not depend on the page
-    const auto results = searcher.search(request);
-    CHECK(results.hits.size() == 1);
-    CHECK(test::facet_count(results, "type", "study") == 2);
-    CHECK(test::facet_count(results, "type", "speech") == 2);
-    CHECK(test::facet_count(results, "country", "KR") == 2);  // F-1 and Kim's speech
-    CHECK(test::facet_count(results, "country", "KZ") == 1);
-    CHECK(test::facet_count(results, "country", "SG") == 1);
-    CHECK(test::facet_count(results, "country", "EE") == 2);  // F-3 and Tamm's speech
-    CHECK(test::facet_count(results, "topic", "remuneration") == 3);
-    CHECK(test::facet_count(results, "topic", "meritocracy") == 1);
-    CHECK(test::facet_count(results, "year", "2021") == 3);
-    CHECK(test::facet_count(results, "year", "2018") == 1);
-    CHECK(test::facet_count(results, "year", "2020") == 0);
-    // Years come newest first.
-    CHECK(results.facets.at("year").front().value == "2021");
+    // The first search reads each match's values; the next ones look them up in a table.
+    for (int search = 1; search <= 3; ++search) {
+        CAPTURE(search);
+        const auto results = searcher.search(request);
+        CHECK(results.hits.size() == 1);
+        CHECK(test::facet_count(results, "type", "study") == 2);
+        CHECK(test::facet_count(results, "type", "speech") == 2);
+        CHECK(test::facet_count(results, "country", "KR") == 2);  // F-1 and Kim's speech
+        CHECK(test::facet_count(results, "country", "KZ") == 1);
+        CHECK(test::facet_count(results, "country", "SG") == 1);
+        CHECK(test::facet_count(results, "country", "EE") == 2);  // F-3 and Tamm's speech
+        CHECK(test::facet_count(results, "topic", "remuneration") == 3);
+        CHECK(test::facet_count(results, "topic", "meritocracy") == 1);
+        CHECK(test::facet_count(results, "year", "2021") == 3);
+        CHECK(test::facet_count(results, "year", "2018") == 1);
+        CHECK(test::facet_count(results, "year", "2020") == 0);
+        // Years come newest first.
+        CHECK(results.facets.at("year").front().value == "2021");
+    }
 }
 
 TEST_CASE("an empty query with facets describes the whole collection", "[facets]") {
