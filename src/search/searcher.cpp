@@ -46,18 +46,24 @@ struct Searcher::Impl {
     std::filesystem::path dir;
     Xapian::Database db;
     detail::Analyzer analyzer;
-    /// A second handle for counting facets on a second thread (Xapian handles are not shared
-    /// between threads); opened on first use.
-    std::optional<Xapian::Database> facet_db;
+    /// What the second thread of a search uses (Xapian handles and stemmers are not shared
+    /// between threads): its own handle on the index and analyzer, made on first use.
+    std::optional<Xapian::Database> second_db;
+    std::optional<detail::Analyzer> second_analyzer;
 
-    /// The second handle, when it reads the revision `db` reads and `work` (postings to read,
-    /// or matches to count) is large enough to be worth a thread; else null.
+    /// The second handle, when there is a second processor and the handle reads the revision
+    /// `db` reads; else null.
+    Xapian::Database* second_handle() {
+        if (std::thread::hardware_concurrency() < 2) return nullptr;
+        if (!second_db) second_db.emplace(dir.string());
+        if (second_db->get_revision() != db.get_revision()) second_db->reopen();
+        return second_db->get_revision() == db.get_revision() ? &*second_db : nullptr;
+    }
+
+    /// The second handle when `work` (postings to read, matches to count) is worth a thread.
     Xapian::Database* second_handle(Xapian::doccount work) {
         constexpr Xapian::doccount worth_a_thread = 10000;
-        if (work < worth_a_thread || std::thread::hardware_concurrency() < 2) return nullptr;
-        if (!facet_db) facet_db.emplace(dir.string());
-        if (facet_db->get_revision() != db.get_revision()) facet_db->reopen();
-        return facet_db->get_revision() == db.get_revision() ? &*facet_db : nullptr;
+        return work < worth_a_thread ? nullptr : second_handle();
     }
 
     /// Facet values of every record, read on the second faceted search of a revision: a process
@@ -84,6 +90,88 @@ struct Searcher::Impl {
         return detail::rank(db, second_handle(detail::largest_posting_list(db, query)), query,
                             static_cast<Xapian::doccount>(request.offset),
                             static_cast<Xapian::doccount>(request.limit));
+    }
+
+    /// One hit: its record read from `from` and, when asked, its snippet, which `weights` (a
+    /// ranking of the query) and `with` (for the stemmers) make.
+    static Hit make_hit(const detail::RankedHit& ranked, std::size_t rank,
+                        const Xapian::Database& from, const Xapian::MSet& weights,
+                        const detail::Analyzer& with, const SearchRequest& request,
+                        const std::vector<std::string>& languages) {
+        Hit hit;
+        hit.rank = rank;
+        hit.score = ranked.weight;
+        hit.record = detail::decode_record(from.get_document(ranked.docid).get_data());
+        if (request.snippets) {
+            std::string text;
+            for (const auto& abstract : hit.record.abstracts) text += abstract.text + "\n";
+            for (const auto& paragraph : hit.record.body) text += paragraph.text + "\n";
+            // The record's own stemmer finds the stems the query made in its language; when the
+            // query was read in other languages only, the first of them does.
+            const bool own = std::find(languages.begin(), languages.end(), hit.record.language) !=
+                             languages.end();
+            const std::string& snippet_lang =
+                own || languages.empty() ? hit.record.language : languages.front();
+            // No background model: it looks up how common every other word of the text is,
+            // which cost more than the rest of the search.
+            hit.snippet = weights.snippet(text, request.snippet_length, with.stemmer(snippet_lang),
+                                          0, request.highlight_start, request.highlight_end, "…");
+            // Paragraphs are joined by newlines for passage selection; show them inline.
+            std::replace(hit.snippet.begin(), hit.snippet.end(), '\n', ' ');
+        }
+        hit.record.abstracts.clear();
+        hit.record.body.clear();
+        return hit;
+    }
+
+    /// The hits of `page`. Reading records and making snippets cost about a third of a search,
+    /// so with a second processor every other hit is made on a second thread.
+    std::vector<Hit> make_hits(const detail::RankedPage& page, const Xapian::Query& query,
+                               const SearchRequest& request,
+                               const std::vector<std::string>& languages) {
+        std::vector<Hit> hits(page.hits.size());
+        const auto make = [&](std::size_t k, const Xapian::Database& from,
+                              const Xapian::MSet& weights, const detail::Analyzer& with) {
+            hits[k] = make_hit(page.hits[k], request.offset + k + 1, from, weights, with, request,
+                               languages);
+        };
+        constexpr std::size_t worth_a_thread = 4;
+        Xapian::Database* second = hits.size() >= worth_a_thread ? second_handle() : nullptr;
+        if (second == nullptr) {
+            for (std::size_t k = 0; k < hits.size(); ++k) make(k, db, page.mset, analyzer);
+            return hits;
+        }
+        if (!second_analyzer) second_analyzer.emplace();
+        // The helper builds its own copy of the query (see detail::rank) and its own weights:
+        // Xapian's statistics for the query, without matching (an empty page), are the ones the
+        // ranking used.
+        const std::string serialised = query.serialise();
+        std::exception_ptr failure;
+        std::thread helper([&] {
+            try {
+                Xapian::MSet weights;
+                if (request.snippets) {
+                    Xapian::Enquire enquire(*second);
+                    enquire.set_weighting_scheme(Xapian::BM25Weight());
+                    enquire.set_query(Xapian::Query::unserialise(serialised));
+                    weights = enquire.get_mset(0, 0);
+                }
+                for (std::size_t k = 1; k < hits.size(); k += 2) {
+                    make(k, *second, weights, *second_analyzer);
+                }
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        try {
+            for (std::size_t k = 0; k < hits.size(); k += 2) make(k, db, page.mset, analyzer);
+        } catch (...) {
+            helper.join();
+            throw;
+        }
+        helper.join();
+        if (failure) std::rethrow_exception(failure);
+        return hits;
     }
 
     SearchResults run(const SearchRequest& request) {
@@ -116,35 +204,8 @@ struct Searcher::Impl {
             results.corrected = true;
         }
 
-        const auto& languages = built.explanation.languages;
-        std::size_t rank = request.offset;
-        for (const detail::RankedHit& ranked : page.hits) {
-            Hit hit;
-            hit.rank = ++rank;
-            hit.score = ranked.weight;
-            hit.record = detail::decode_record(db.get_document(ranked.docid).get_data());
-            if (request.snippets) {
-                std::string text;
-                for (const auto& abstract : hit.record.abstracts) text += abstract.text + "\n";
-                for (const auto& paragraph : hit.record.body) text += paragraph.text + "\n";
-                // The record's own stemmer finds the stems the query made in its language;
-                // when the query was read in other languages only, the first of them does.
-                const bool own = std::find(languages.begin(), languages.end(),
-                                           hit.record.language) != languages.end();
-                const std::string& snippet_lang =
-                    own || languages.empty() ? hit.record.language : languages.front();
-                // No background model: it looks up how common every other word of the text is,
-                // which cost more than the rest of the search.
-                hit.snippet =
-                    page.mset.snippet(text, request.snippet_length, analyzer.stemmer(snippet_lang),
-                                      0, request.highlight_start, request.highlight_end, "…");
-                // Paragraphs are joined by newlines for passage selection; show them inline.
-                std::replace(hit.snippet.begin(), hit.snippet.end(), '\n', ' ');
-            }
-            hit.record.abstracts.clear();
-            hit.record.body.clear();
-            results.hits.push_back(std::move(hit));
-        }
+        results.hits =
+            make_hits(page, with_filter(built.query), request, built.explanation.languages);
         if (request.facets) {
             // Facets describe every match, not just the page; counting them also makes the
             // total exact.

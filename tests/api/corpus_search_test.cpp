@@ -104,3 +104,30 @@ TEST_CASE("corpus facets equal counts made by hand", "[corpus][facets]") {
     CHECK(integrity.total_estimate == 7);
     CHECK(test::facet_count(integrity, "type", "speech") == 5);
 }
+
+TEST_CASE("a hit's snippet and score do not depend on its place on the page",
+          "[corpus][snippets]") {
+    // With two processors, every other hit of a page is made on a second thread: moving the
+    // page by one puts each hit on the other thread.
+    for (const char* query : {"оплата труда", "мемлекеттік қызмет", "civil service training"}) {
+        CAPTURE(query);
+        SearchRequest request;
+        request.query = query;
+        request.limit = 9;
+        const auto page = corpus_searcher().search(request);
+        request.offset = 1;
+        const auto moved = corpus_searcher().search(request);
+        REQUIRE(page.hits.size() == 9);
+        REQUIRE(moved.hits.size() >= 8);
+        for (std::size_t k = 1; k < page.hits.size(); ++k) {
+            CAPTURE(k);
+            const Hit& hit = page.hits[k];
+            const Hit& same = moved.hits[k - 1];
+            REQUIRE(hit.record.id == same.record.id);
+            CHECK(hit.rank == same.rank);
+            CHECK(hit.score == Approx(same.score));
+            CHECK(!hit.snippet.empty());
+            CHECK(hit.snippet == same.snippet);
+        }
+    }
+}
