@@ -115,7 +115,8 @@ struct SearchResults {
 
 /// A read-only, point-in-time view of an index.
 /// Not thread-safe: use one Searcher per thread. Several searchers and one writer may use an
-/// index at once.
+/// index at once. On a machine with two or more processors a search may run part of its work
+/// on a second thread of its own (docs/api.md, "Thread safety and processes").
 class HUBSEARCH_EXPORT Searcher {
 public:
     /// Opens the index in `dir`.
