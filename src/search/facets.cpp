@@ -12,15 +12,30 @@
 namespace hubsearch::detail {
 namespace {
 
-std::uint64_t hash_of(std::string_view line) { return std::hash<std::string_view>()(line); }
+constexpr std::uint64_t fnv_offset = 0xcbf29ce484222325u;
+constexpr std::uint64_t fnv_prime = 0x100000001b3u;
 
-// Calls `line` for every non-empty line of a packed facet value.
+// FNV-1a: inline and byte by byte, cheaper than std::hash on these 3–20 byte lines.
+std::uint64_t hash_of(std::string_view line) {
+    std::uint64_t hash = fnv_offset;
+    for (const char c : line) hash = (hash ^ static_cast<unsigned char>(c)) * fnv_prime;
+    return hash;
+}
+
+// Calls `line(text, hash_of(text))` for every non-empty line of a packed facet value, hashing
+// while it scans: this runs for every line of every match.
 template <typename Line>
 void for_each_line(std::string_view packed, Line line) {
-    while (!packed.empty()) {
-        const std::size_t end = std::min(packed.find('\n'), packed.size());
-        if (end > 1) line(packed.substr(0, end));
-        packed.remove_prefix(std::min(end + 1, packed.size()));
+    std::size_t start = 0;
+    std::uint64_t hash = fnv_offset;
+    for (std::size_t i = 0; i <= packed.size(); ++i) {
+        if (i == packed.size() || packed[i] == '\n') {
+            if (i > start + 1) line(packed.substr(start, i - start), hash);
+            start = i + 1;
+            hash = fnv_offset;
+        } else {
+            hash = (hash ^ static_cast<unsigned char>(packed[i])) * fnv_prime;
+        }
     }
 }
 
@@ -50,8 +65,9 @@ FacetTable::FacetTable(const Xapian::Database& db) {
          value != db.valuestream_end(schema::slot_facets); ++value) {
         // Documents without the value (deleted ones) get no ids.
         while (starts_.size() <= value.get_docid()) mark_start();
-        for_each_line(*value,
-                      [&](std::string_view line) { ids_.push_back(id_of(line, hash_of(line))); });
+        for_each_line(*value, [&](std::string_view line, std::uint64_t hash) {
+            ids_.push_back(id_of(line, hash));
+        });
     }
     while (starts_.size() <= std::size_t{last} + 1) mark_start();
 }
@@ -97,7 +113,7 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
         return;
     }
     for_each_line(doc.get_value(schema::slot_facets),
-                  [&](std::string_view line) { add(line, hash_of(line), 1); });
+                  [&](std::string_view line, std::uint64_t hash) { add(line, hash, 1); });
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetCounter::counts() const {

@@ -55,20 +55,21 @@ struct Searcher::Impl {
     std::size_t searches = 0;
 
     /// The second handle, when there is a second processor and the handle reads the revision
-    /// `db` reads; else null. Never on a Searcher's first search: opening the handle and its
-    /// first reads cost more than the second thread saves (1 ms more for a hub-search run).
+    /// `db` reads; else null.
     Xapian::Database* second_handle() {
-        if (searches < 2 || std::thread::hardware_concurrency() < 2) return nullptr;
+        if (std::thread::hardware_concurrency() < 2) return nullptr;
         if (!second_db) second_db.emplace(dir.string());
         if (second_db->get_revision() != db.get_revision()) second_db->reopen();
         return second_db->get_revision() == db.get_revision() ? &*second_db : nullptr;
     }
 
-    /// The second handle when `work` (postings to read, matches to count) is worth a thread.
-    Xapian::Database* second_handle(Xapian::doccount work) {
-        constexpr Xapian::doccount worth_a_thread = 10000;
-        return work < worth_a_thread ? nullptr : second_handle();
-    }
+    /// The second handle for work that one thread does in well under ten milliseconds (ranking a
+    /// page, reading its hits): never on a Searcher's first search, where opening the handle
+    /// and its first reads cost more than the thread saves (a hub-search run was 1 ms slower).
+    Xapian::Database* second_handle_when_warm() { return searches < 2 ? nullptr : second_handle(); }
+
+    /// Postings to read or matches to count from which a second thread pays.
+    static constexpr Xapian::doccount worth_a_thread = 10000;
 
     /// Facet values of every record, read on the second faceted search of a revision: a process
     /// that searches once (hub-search) does not pay for reading them all.
@@ -91,7 +92,8 @@ struct Searcher::Impl {
     }
 
     detail::RankedPage rank(const Xapian::Query& query, const SearchRequest& request) {
-        return detail::rank(db, second_handle(detail::largest_posting_list(db, query)), query,
+        const bool long_lists = detail::largest_posting_list(db, query) >= worth_a_thread;
+        return detail::rank(db, long_lists ? second_handle_when_warm() : nullptr, query,
                             static_cast<Xapian::doccount>(request.offset),
                             static_cast<Xapian::doccount>(request.limit));
     }
@@ -139,8 +141,9 @@ struct Searcher::Impl {
             hits[k] = make_hit(page.hits[k], request.offset + k + 1, from, weights, with, request,
                                languages);
         };
-        constexpr std::size_t worth_a_thread = 4;
-        Xapian::Database* second = hits.size() >= worth_a_thread ? second_handle() : nullptr;
+        constexpr std::size_t hits_worth_a_thread = 4;
+        Xapian::Database* second =
+            hits.size() >= hits_worth_a_thread ? second_handle_when_warm() : nullptr;
         if (second == nullptr) {
             for (std::size_t k = 0; k < hits.size(); ++k) make(k, db, page.mset, analyzer);
             return hits;
@@ -215,9 +218,9 @@ struct Searcher::Impl {
             // Facets describe every match, not just the page; counting them also makes the
             // total exact.
             Xapian::doccount matches = 0;
-            results.facets =
-                detail::count_facets(db, second_handle(page.matches_estimated), table_for_facets(),
-                                     with_filter(built.query), matches);
+            results.facets = detail::count_facets(
+                db, page.matches_estimated >= worth_a_thread ? second_handle() : nullptr,
+                table_for_facets(), with_filter(built.query), matches);
             results.total_estimate = matches;
         }
         if (request.explain) {
