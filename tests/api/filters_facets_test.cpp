@@ -80,6 +80,17 @@ TEST_CASE("filters of one kind OR together and different kinds AND", "[filters]"
 
     request.filters.years = {parse_year_range("2019..2021")};
     CHECK(all_ids(searcher, request) == std::vector<std::string>{"F-2", "F-3"});
+    // A range of many years is matched by value, a short one by the years' terms: same records.
+    request.filters.years = {parse_year_range("1990..2021")};
+    CHECK(all_ids(searcher, request) == std::vector<std::string>{"F-1", "F-2", "F-3"});
+    request.filters.years = {parse_year_range("2018..2021")};
+    CHECK(all_ids(searcher, request) == std::vector<std::string>{"F-1", "F-2", "F-3"});
+    request.filters.years = {parse_year_range("2019..2035")};
+    CHECK(all_ids(searcher, request) == std::vector<std::string>{"F-2", "F-3"});
+    request.filters.years = {parse_year_range("2019..2034")};
+    CHECK(all_ids(searcher, request) == std::vector<std::string>{"F-2", "F-3"});
+    request.filters.years = {YearRange{2022, 2020}};  // built by hand, empty: matches nothing
+    CHECK(all_ids(searcher, request).empty());
 
     request = {};
     request.filters.topics = {"pay"};  // an English synonym of remuneration
