@@ -58,8 +58,14 @@ struct Searcher::Impl {
     /// `db` reads; else null.
     Xapian::Database* second_handle() {
         if (std::thread::hardware_concurrency() < 2) return nullptr;
-        if (!second_db) second_db.emplace(dir.string());
-        if (second_db->get_revision() != db.get_revision()) second_db->reopen();
+        try {
+            if (!second_db) second_db.emplace(dir.string());
+            if (second_db->get_revision() != db.get_revision()) second_db->reopen();
+        } catch (const Xapian::Error&) {
+            // Out of file handles, say: the search goes on with one thread.
+            second_db.reset();
+            return nullptr;
+        }
         return second_db->get_revision() == db.get_revision() ? &*second_db : nullptr;
     }
 

@@ -7,6 +7,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fcntl.h>
+#include <filesystem>
+#include <string>
+#include <sys/resource.h>
+#include <unistd.h>
+#include <vector>
+
 using namespace hubsearch;
 
 namespace {
@@ -130,5 +138,50 @@ TEST_CASE("a hit's snippet and score do not depend on its place on the page",
             CHECK(!hit.snippet.empty());
             CHECK(hit.snippet == same.snippet);
         }
+    }
+}
+
+TEST_CASE("a search goes on with one thread when no second index handle can be opened",
+          "[corpus][snippets]") {
+    test::TempDir dir;
+    {
+        Index index(dir / "db");
+        REQUIRE(index.add_path(test::corpus_dir).files_indexed == 19);
+    }
+    const Searcher searcher(dir / "db");
+    SearchRequest request;
+    request.query = "оплата труда";
+    const auto expected = searcher.search(request);  // the first search uses one thread
+    REQUIRE(expected.hits.size() >= 4);
+
+    // No file descriptor left: the second search cannot open its second handle.
+    rlimit old{};
+    REQUIRE(getrlimit(RLIMIT_NOFILE, &old) == 0);
+    int highest = 2;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+        highest = std::max(highest, std::stoi(entry.path().filename().string()));
+    }
+    rlimit tight = old;
+    tight.rlim_cur = static_cast<rlim_t>(highest) + 1;
+    REQUIRE(setrlimit(RLIMIT_NOFILE, &tight) == 0);
+    std::vector<int> fillers;  // take the free numbers below the limit too
+    for (int fd = open("/dev/null", O_RDONLY); fd >= 0; fd = open("/dev/null", O_RDONLY)) {
+        fillers.push_back(fd);
+    }
+    SearchResults results;
+    std::string failure;
+    try {
+        results = searcher.search(request);
+    } catch (const std::exception& e) {
+        failure = e.what();
+    }
+    for (const int fd : fillers) close(fd);
+    REQUIRE(setrlimit(RLIMIT_NOFILE, &old) == 0);
+
+    CHECK(failure.empty());
+    REQUIRE(results.hits.size() == expected.hits.size());
+    for (std::size_t k = 0; k < results.hits.size(); ++k) {
+        CHECK(results.hits[k].record.id == expected.hits[k].record.id);
+        CHECK(results.hits[k].snippet == expected.hits[k].snippet);
     }
 }
