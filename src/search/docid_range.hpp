@@ -41,4 +41,14 @@ inline Xapian::Query in_docid_range(const Xapian::Query& query, Xapian::docid fi
                          Xapian::Query((new DocidRange(first, end))->release()));
 }
 
+/// The document numbers of an index cut in two: [1, middle) and [middle, end).
+struct Halves {
+    Xapian::docid middle;
+    Xapian::docid end;
+};
+
+inline Halves halves_of(const Xapian::Database& db) {
+    return {db.get_lastdocid() / 2 + 1, db.get_lastdocid() + 1};
+}
+
 }  // namespace hubsearch::detail

@@ -3,10 +3,9 @@
 
 #include "index/schema.hpp"
 #include "search/docid_range.hpp"
+#include "search/in_parallel.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <thread>
 #include <unordered_map>
 
 namespace hubsearch::detail {
@@ -184,32 +183,19 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const Xapian::Databa
         matches = count_into(counter, db, query);
         return counter.counts();
     }
-    // Each half of the documents on its own thread, with its own handle on the index.
-    const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
-    const Xapian::docid end = db.get_lastdocid() + 1;
-    // Query objects share reference-counted subqueries and their counts are not atomic, so the
-    // helper thread gets its own copy of the tree, made here from the serialised form. The
+    // Each half of the documents on its own thread, with its own handle on the index; the
     // table is only read.
+    const Halves halves = halves_of(db);
     const std::string serialised = query.serialise();
     FacetCounter upper(table);
     Xapian::doccount upper_matches = 0;
-    std::exception_ptr failure;
-    std::thread helper([&] {
-        try {
+    in_parallel(
+        [&] {
             const Xapian::Query own = Xapian::Query::unserialise(serialised);
-            upper_matches = count_into(upper, *second, in_docid_range(own, middle, end));
-        } catch (...) {
-            failure = std::current_exception();
-        }
-    });
-    try {
-        matches = count_into(counter, db, in_docid_range(query, 1, middle));
-    } catch (...) {
-        helper.join();
-        throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
+            upper_matches =
+                count_into(upper, *second, in_docid_range(own, halves.middle, halves.end));
+        },
+        [&] { matches = count_into(counter, db, in_docid_range(query, 1, halves.middle)); });
     counter.merge(upper);
     matches += upper_matches;
     return counter.counts();

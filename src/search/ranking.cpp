@@ -2,20 +2,19 @@
 #include "search/ranking.hpp"
 
 #include "search/docid_range.hpp"
+#include "search/in_parallel.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <thread>
 
 namespace hubsearch::detail {
 namespace {
 
-Xapian::MSet ranking(const Xapian::Database& db, const Xapian::Query& query,
+Xapian::MSet ranking(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount first,
                      Xapian::doccount count) {
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     enquire.set_query(query);
-    return enquire.get_mset(0, count);
+    return enquire.get_mset(first, count);
 }
 
 std::vector<RankedHit> hits_of(const Xapian::MSet& mset) {
@@ -31,43 +30,30 @@ RankedPage rank(const Xapian::Database& db, Xapian::Database* second, const Xapi
                 Xapian::doccount offset, Xapian::doccount limit) {
     RankedPage page;
     if (second == nullptr) {
-        Xapian::Enquire enquire(db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        enquire.set_query(query);
-        page.mset = enquire.get_mset(offset, limit);
+        page.mset = ranking(db, query, offset, limit);
         page.hits = hits_of(page.mset);
         page.matches_estimated = page.mset.get_matches_estimated();
         return page;
     }
-    // Each half ranks its best offset + limit; the page is among them. Query objects share
-    // reference-counted subqueries whose counts are not atomic, so the helper thread builds its
-    // own copy of the tree from the serialised form, and hands back only plain values.
-    const Xapian::docid middle = db.get_lastdocid() / 2 + 1;
-    const Xapian::docid end = db.get_lastdocid() + 1;
+    // Each half ranks its best offset + limit; the page is among them. The helper hands back
+    // only plain values.
+    const Halves halves = halves_of(db);
     const std::string serialised = query.serialise();
     std::vector<RankedHit> upper;
     Xapian::doccount upper_least = 0, upper_most = 0;
-    std::exception_ptr failure;
-    std::thread helper([&] {
-        try {
+    in_parallel(
+        [&] {
             const Xapian::MSet mset = ranking(
-                *second, in_docid_range(Xapian::Query::unserialise(serialised), middle, end),
-                offset + limit);
+                *second,
+                in_docid_range(Xapian::Query::unserialise(serialised), halves.middle, halves.end),
+                0, offset + limit);
             upper = hits_of(mset);
             upper_least = mset.get_matches_lower_bound();
             upper_most = mset.get_matches_upper_bound();
-        } catch (...) {
-            failure = std::current_exception();
-        }
-    });
-    try {
-        page.mset = ranking(db, in_docid_range(query, 1, middle), offset + limit);
-    } catch (...) {
-        helper.join();
-        throw;
-    }
-    helper.join();
-    if (failure) std::rethrow_exception(failure);
+        },
+        [&] {
+            page.mset = ranking(db, in_docid_range(query, 1, halves.middle), 0, offset + limit);
+        });
 
     const std::vector<RankedHit> lower = hits_of(page.mset);
     std::vector<RankedHit> merged(lower.size() + upper.size());

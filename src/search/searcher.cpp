@@ -7,6 +7,7 @@
 #include "index/record_codec.hpp"
 #include "index/schema.hpp"
 #include "search/facets.hpp"
+#include "search/in_parallel.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranking.hpp"
 
@@ -155,13 +156,11 @@ struct Searcher::Impl {
             return hits;
         }
         if (!second_analyzer) second_analyzer.emplace();
-        // The helper builds its own copy of the query (see detail::rank) and its own weights:
-        // Xapian's statistics for the query, without matching (an empty page), are the ones the
-        // ranking used.
+        // The helper's own weights for snippets: Xapian's statistics for the query without
+        // matching (an empty page) are the ones the ranking used.
         const std::string serialised = query.serialise();
-        std::exception_ptr failure;
-        std::thread helper([&] {
-            try {
+        detail::in_parallel(
+            [&] {
                 Xapian::MSet weights;
                 if (request.snippets) {
                     Xapian::Enquire enquire(*second);
@@ -172,18 +171,10 @@ struct Searcher::Impl {
                 for (std::size_t k = 1; k < hits.size(); k += 2) {
                     make(k, *second, weights, *second_analyzer);
                 }
-            } catch (...) {
-                failure = std::current_exception();
-            }
-        });
-        try {
-            for (std::size_t k = 0; k < hits.size(); k += 2) make(k, db, page.mset, analyzer);
-        } catch (...) {
-            helper.join();
-            throw;
-        }
-        helper.join();
-        if (failure) std::rethrow_exception(failure);
+            },
+            [&] {
+                for (std::size_t k = 0; k < hits.size(); k += 2) make(k, db, page.mset, analyzer);
+            });
         return hits;
     }
 

@@ -5,11 +5,13 @@
 
 #include <hubsearch/hubsearch.hpp>
 
+#include "search/in_parallel.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <stdexcept>
 #include <string>
 
 using namespace hubsearch;
@@ -60,4 +62,24 @@ TEST_CASE("ranking in two halves gives the page ranking at once gives", "[rankin
     const auto none = detail::rank(db, &second, Xapian::Query("nosuchword"), 0, 10);
     CHECK(none.hits.empty());
     CHECK(none.matches_estimated == 0);
+}
+
+TEST_CASE("work run in parallel finishes on both threads and reports either's failure",
+          "[ranking]") {
+    int beside = 0, here = 0;
+    detail::in_parallel([&] { beside = 1; }, [&] { here = 2; });
+    CHECK(beside == 1);
+    CHECK(here == 2);
+    // A failure on the helper thread reaches the caller once the calling thread's part is done.
+    bool finished_here = false;
+    CHECK_THROWS_WITH(detail::in_parallel([] { throw std::runtime_error("helper failed"); },
+                                          [&] { finished_here = true; }),
+                      "helper failed");
+    CHECK(finished_here);
+    // The calling thread's failure wins, and the helper is joined first (no std::terminate).
+    bool finished_beside = false;
+    CHECK_THROWS_WITH(detail::in_parallel([&] { finished_beside = true; },
+                                          [] { throw std::runtime_error("here failed"); }),
+                      "here failed");
+    CHECK(finished_beside);
 }
