@@ -126,7 +126,8 @@ int main(int argc, char** argv) {
          "files per commit (default: 100, more for large indexes, at most 1000): smaller holds "
          "less in memory and loses less to a crash")  //
         ("threads", po::value<std::string>()->value_name("N"),
-         "threads to use (default: one per processor): one writes the index while the others "
+         "threads to use (default: one per processor): a new index is built in one shard per "
+         "thread, merged at the end; into an existing one, one thread writes while the others "
          "read and analyse the next files; 1 does everything on one thread")  //
         ("batch-bytes", po::value<std::string>()->value_name("SIZE"),
          "also commit once the files since the last commit hold SIZE bytes (default 64M)")  //

@@ -89,9 +89,13 @@ struct IndexOptions {
     /// A batch also ends once the files written since the last commit hold this many bytes,
     /// so that a batch of large files does not hold too much in memory. 0: no such limit.
     std::size_t batch_bytes = std::size_t{64} << 20;
-    /// Threads add_path() uses: the calling thread writes the index, in input order, while the
-    /// others read and analyse the next files ahead of it. 0 means one per processor; 1 does
-    /// everything on the calling thread. The index written is the same whatever the number.
+    /// Threads add_path() uses: 0 means one per processor; 1 does everything on the calling
+    /// thread. Into a new, empty index, each thread reads, analyses and writes a run of the
+    /// files (in order, of about equal bytes) into a shard of its own, and the shards are
+    /// merged by one compaction at the end (Xapian has one writer per database). Into an index
+    /// with records, the calling thread writes the files in input order while the others read
+    /// and analyse the next ones. Either way the index holds the same records under the same
+    /// document numbers whatever the number.
     unsigned threads = 0;
     /// Follow symbolic links inside the directories given: links to directories, and links
     /// leading out of the directory. Without it links are skipped, with a warning for those
@@ -102,11 +106,16 @@ struct IndexOptions {
     double lock_wait_seconds = 0;
     /// Asked before each input file is written; returning true stops add_path(), which then
     /// commits what it has done and returns with IndexReport::stopped set. Called on the
-    /// thread that called add_path(). A CLI sets a flag in its signal handler and returns it
-    /// here: the library never installs signal handlers itself.
+    /// thread that called add_path(); while a new index is built in shards, before each file
+    /// of that thread's run and then every 50 ms until the other shards are done. A stop
+    /// drops the other shards: the index holds the files before the stop, in input order. A CLI
+    /// sets a flag in its signal handler and returns it here: the library never installs signal
+    /// handlers itself.
     std::function<bool()> should_stop;
     /// Told about each input once it has been handled, before the next one is read; for
-    /// progress output, and with FileStatus::removed by prune(). Called on the calling thread.
+    /// progress output, and with FileStatus::removed by prune(). Called on the calling thread,
+    /// in input order; while a new index is built in shards, the other shards' inputs are told
+    /// once they are merged into the index.
     std::function<void(const std::filesystem::path& file, FileStatus status)> on_file;
 };
 
@@ -172,6 +181,8 @@ public:
     /// the file system cannot exchange directories atomically.
     /// @throws Error with code io when the copy cannot be written, or locked when another
     /// writer took the index in the instant it was exchanged (it is then compacted already).
+    /// An index add_path() built in shards is compacted already: this only commits until
+    /// something is written.
     bool compact();
 
     /// Number of records in the index, committed or not.

@@ -15,11 +15,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fcntl.h>
+#include <future>
 #include <iterator>
 #include <memory>
 #include <mutex>
@@ -206,6 +208,11 @@ struct Index::Impl {
     std::size_t uncommitted_files = 0;
     std::size_t uncommitted_bytes = 0;
     mutable std::size_t auto_batch_files = 0;  // 0: to be chosen (see batch_files())
+    // False once the index is as a compaction wrote it, until it is written to again.
+    bool changed_since_compaction = true;
+    // The document ids the inputs written so far asked to delete: a shard's deletions must
+    // reach the shards before it (see add_sharded()).
+    std::vector<std::string> deleted_ids;
 
     // The content part of a file's stamp, plus what decides how it is read: a new library
     // version (with fixed readers or vocabularies) or another forced format re-reads every
@@ -437,6 +444,7 @@ struct Index::Impl {
                 db.delete_document(p.term);
                 for (const auto& id : p.input.deleted_document_ids) {
                     db.delete_document(detail::document_term(id));
+                    deleted_ids.push_back(id);
                 }
                 auto built = p.documents.begin();
                 for (const auto& document : p.input.documents) {
@@ -448,6 +456,7 @@ struct Index::Impl {
                 for (const auto& key : moved_from) db.set_metadata(key, "");
                 db.set_metadata(source_meta_key(p.term), p.entry.encode());
                 db.commit_transaction();
+                changed_since_compaction = true;
             } catch (...) {
                 db.cancel_transaction();
                 throw;
@@ -490,6 +499,68 @@ struct Index::Impl {
     void notify(const std::filesystem::path& file, FileStatus status) const {
         if (options.on_file) options.on_file(file, status);
     }
+
+    using Stop = std::function<bool()>;
+    using Told = std::function<void(const std::filesystem::path&, FileStatus)>;
+
+    // Indexes `files` in order on the calling thread.
+    void add_in_order(const std::vector<std::filesystem::path>& files, IndexReport& report,
+                      const Stop& stop, const Told& told) {
+        for (const auto& file : files) {
+            if (stop()) break;
+            Prepared p = prepare_file(file);
+            told(file, add_input(p, report));
+        }
+    }
+
+    // Indexes `files` on the calling thread, in order, while threads - 1 others read and
+    // analyse the next files ahead of it: the index is as if written on one thread, the same
+    // docids included.
+    void add_read_ahead(const std::vector<std::filesystem::path>& files, unsigned threads,
+                        IndexReport& report, const Stop& stop, const Told& told) {
+        const auto workers =
+            static_cast<unsigned>(std::min<std::size_t>(threads - 1, files.size()));
+        std::vector<std::unique_ptr<Worker>> state;
+        for (unsigned i = 0; i < workers; ++i) {
+            state.push_back(std::make_unique<Worker>());
+            try {
+                state.back()->committed.emplace(dir.string());
+            } catch (const Xapian::Error&) {
+                // Without a view of the index, every file is analysed; the writer still
+                // skips the unchanged ones.
+            }
+        }
+        detail::OrderedPool<std::filesystem::path, Prepared> pool(
+            files, workers, 4 * std::size_t{workers},
+            [&](const std::filesystem::path& file, unsigned worker) {
+                return read_ahead(file, *state[worker]);
+            });
+        for (const auto& file : files) {
+            if (stop()) break;
+            std::optional<Prepared> p;
+            try {
+                p = pool.next();
+            } catch (const Xapian::Error& e) {
+                throw translate(e, dir);
+            }
+            told(file, add_input(*p, report));
+        }
+    }
+
+    // True when nothing was ever indexed here: add_sharded() may build it.
+    [[nodiscard]] bool is_new() const {
+        const std::string prefix = detail::schema::source_key_prefix;
+        return db.get_doccount() == 0 &&
+               db.metadata_keys_begin(prefix) == db.metadata_keys_end(prefix);
+    }
+
+    void add_sharded(const std::vector<std::filesystem::path>& files, unsigned shards,
+                     IndexReport& report, const Stop& stop, const Told& told);
+
+    // Rewrites the index compactly, together with `shards` (new indexes whose records follow
+    // its own, in order), and exchanges the copy with the index. False when the file system
+    // cannot exchange directories; nothing is changed then.
+    bool rewrite_compacted(const std::vector<std::filesystem::path>& shards);
 
     // Opens the database, polling while another writer holds the lock and lock_wait_seconds
     // allows. Xapian's DB_RETRY_LOCK would wait without a bound, so we poll instead.
@@ -571,44 +642,23 @@ IndexReport Index::add_path(const std::filesystem::path& path) {
         if (options.should_stop && options.should_stop()) report.stopped = true;
         return report.stopped;
     };
+    const auto told = [&](const std::filesystem::path& file, FileStatus status) {
+        impl_->notify(file, status);
+    };
     const unsigned threads = index_threads(options.threads);
-    if (threads <= 1 || files.size() <= 1) {
-        for (const auto& file : files) {
-            if (stop()) break;
-            Prepared p = impl_->prepare_file(file);
-            impl_->notify(file, impl_->add_input(p, report));
-        }
+    const auto shards = static_cast<unsigned>(std::min<std::size_t>(threads, files.size() / 2));
+    bool is_new = false;
+    try {
+        is_new = impl_->is_new();
+    } catch (const Xapian::Error& e) {
+        throw translate(e, impl_->dir);
+    }
+    if (is_new && shards > 1) {
+        impl_->add_sharded(files, shards, report, stop, told);
+    } else if (threads > 1 && files.size() > 1) {
+        impl_->add_read_ahead(files, threads, report, stop, told);
     } else {
-        // The other threads read and analyse files ahead of this one, which writes them in
-        // order: the index is as if written on one thread, the same docids included.
-        const auto workers =
-            static_cast<unsigned>(std::min<std::size_t>(threads - 1, files.size()));
-        std::vector<std::unique_ptr<Worker>> state;
-        for (unsigned i = 0; i < workers; ++i) {
-            state.push_back(std::make_unique<Worker>());
-            try {
-                state.back()->committed.emplace(impl_->dir.string());
-            } catch (const Xapian::Error&) {
-                // Without a view of the index, every file is analysed; the writer still
-                // skips the unchanged ones.
-            }
-        }
-        const Impl& impl = *impl_;
-        detail::OrderedPool<std::filesystem::path, Prepared> pool(
-            files, workers, 4 * std::size_t{workers},
-            [&](const std::filesystem::path& file, unsigned worker) {
-                return impl.read_ahead(file, *state[worker]);
-            });
-        for (const auto& file : files) {
-            if (stop()) break;
-            std::optional<Prepared> p;
-            try {
-                p = pool.next();
-            } catch (const Xapian::Error& e) {
-                throw translate(e, impl_->dir);
-            }
-            impl_->notify(file, impl_->add_input(*p, report));
-        }
+        impl_->add_in_order(files, report, stop, told);
     }
     impl_->commit();
     return report;
@@ -684,6 +734,7 @@ IndexReport Index::prune(const std::filesystem::path& tree) {
                 impl_->db.delete_document(term);
                 impl_->db.set_metadata(source_meta_key(term), "");
                 impl_->db.commit_transaction();
+                impl_->changed_since_compaction = true;
             } catch (...) {
                 impl_->db.cancel_transaction();
                 throw;
@@ -719,6 +770,7 @@ std::size_t Index::remove(std::string_view id) {
                 if (!source.empty()) impl_->db.set_metadata(source_meta_key(source), "");
             }
             impl_->db.commit_transaction();
+            impl_->changed_since_compaction = true;
         } catch (...) {
             impl_->db.cancel_transaction();
             throw;
@@ -739,43 +791,246 @@ void sync_path(const std::filesystem::path& path) {
     ::close(fd);
 }
 
+// The index directory with `suffix` added to its name: a sibling on the same file system.
+std::filesystem::path sibling(const std::filesystem::path& index_dir, const std::string& suffix) {
+    std::filesystem::path dir = index_dir.lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    return dir.string() + suffix;
+}
+
+// The input files cut into at most `count` runs of about equal bytes, in order.
+std::vector<std::vector<std::filesystem::path>> runs_of_equal_bytes(
+    const std::vector<std::filesystem::path>& files, unsigned count) {
+    std::vector<std::uintmax_t> sizes;
+    std::uintmax_t total = 0;
+    for (const auto& file : files) {
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(file, ec);
+        sizes.push_back((ec ? 0 : size) + 1);  // an empty or unreadable file is some work too
+        total += sizes.back();
+    }
+    std::vector<std::vector<std::filesystem::path>> runs(1);
+    std::uintmax_t so_far = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (!runs.back().empty() && runs.size() < count && so_far >= total / count * runs.size()) {
+            runs.emplace_back();
+        }
+        runs.back().push_back(files[i]);
+        so_far += sizes[i];
+    }
+    return runs;
+}
+
 }  // namespace
 
-bool Index::compact() {
-    impl_->commit();
-    std::filesystem::path dir = impl_->dir.lexically_normal();
-    if (dir.filename().empty()) dir = dir.parent_path();
-    const std::filesystem::path copy = dir.string() + ".compacting";
+bool Index::Impl::rewrite_compacted(const std::vector<std::filesystem::path>& shards) {
+    commit();
+    const std::filesystem::path index_dir = sibling(dir, "");
+    const std::filesystem::path copy = sibling(dir, ".compacting");
     std::error_code ec;
     // Left over by a crash while compacting: the index itself is whole.
     std::filesystem::remove_all(copy, ec);
     try {
-        // The same docids, so that results are ranked exactly as before.
-        impl_->db.compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        if (shards.empty()) {
+            // The same docids, so that results are ranked exactly as before.
+            db.compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        } else {
+            // Renumbered: each shard's documents follow those of the one before.
+            Xapian::Database all(index_dir.string());
+            for (const auto& shard : shards) all.add_database(Xapian::Database(shard.string()));
+            all.compact(copy.string());
+        }
     } catch (const Xapian::Error& e) {
         std::filesystem::remove_all(copy, ec);
-        throw translate(e, impl_->dir);
+        throw translate(e, dir);
     }
     for (const auto& entry : std::filesystem::directory_iterator(copy, ec)) {
         sync_path(entry.path());
     }
     sync_path(copy);
-    if (::renameat2(AT_FDCWD, copy.c_str(), AT_FDCWD, dir.c_str(), RENAME_EXCHANGE) != 0) {
+    if (::renameat2(AT_FDCWD, copy.c_str(), AT_FDCWD, index_dir.c_str(), RENAME_EXCHANGE) != 0) {
         std::filesystem::remove_all(copy, ec);
         return false;
     }
-    sync_path(dir.parent_path().empty() ? std::filesystem::path(".") : dir.parent_path());
+    sync_path(index_dir.parent_path().empty() ? std::filesystem::path(".")
+                                              : index_dir.parent_path());
     // `copy` now holds the old index, whose lock we still hold: take the new one's, then let
     // the old one go.
     try {
-        impl_->db = Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN);
+        db = Xapian::WritableDatabase(index_dir.string(), Xapian::DB_OPEN);
     } catch (const Xapian::Error& e) {
-        impl_->db = Xapian::WritableDatabase();
+        db = Xapian::WritableDatabase();
         std::filesystem::remove_all(copy, ec);
-        throw translate(e, impl_->dir);
+        throw translate(e, dir);
     }
     std::filesystem::remove_all(copy, ec);
+    changed_since_compaction = false;
     return true;
+}
+
+// A new index is built in shards, one per thread: the files are cut into runs of about equal
+// bytes, in order, and each thread reads, analyses and writes one run into a database of its
+// own, the calling thread into the index itself. Xapian 1.4 has one writer per database, and
+// in add_read_ahead() that writer was the limit (1.6x one thread at best). The shards are then
+// merged by compacting them into one (a new index is compacted anyway), numbering their
+// documents one after the other: the index one thread would have written.
+//
+// An input that takes an id already taken in an earlier run, or deletes a document of one,
+// would have been decided against the whole index: then the later shards are dropped and
+// their files indexed again after the first run, as add_read_ahead() does.
+//
+// The calling thread asks `stop` before each of its own files and, once its run is done,
+// while it waits for the others. A stop drops the other shards, so that the index holds the
+// files before the stop, in order, as on one thread. Inputs of the other runs are `told` once
+// merged, in order.
+void Index::Impl::add_sharded(const std::vector<std::filesystem::path>& files, unsigned shards,
+                              IndexReport& report, const Stop& stop, const Told& told) {
+    struct Shard {
+        std::unique_ptr<Impl> impl;
+        std::filesystem::path dir;
+        std::vector<std::filesystem::path> files;
+        IndexReport report;
+        std::vector<std::pair<std::filesystem::path, FileStatus>> handled;
+    };
+    auto runs = runs_of_equal_bytes(files, shards);
+    std::vector<Shard> others(runs.size() - 1);
+    // Xapian's buffers grow with the batch: the shards share the bound of one writer.
+    const std::size_t batch_bytes = options.batch_bytes;
+    options.batch_bytes = batch_bytes / runs.size();
+    std::atomic<bool> stopping{false};
+    std::vector<std::future<void>> running;
+    // Runs on every way out: the shards are told to stop, waited for, closed and removed.
+    const auto finish = [&] {
+        stopping = true;
+        for (auto& r : running) {
+            if (r.valid()) r.wait();
+        }
+        options.batch_bytes = batch_bytes;
+        for (auto& shard : others) {
+            shard.impl.reset();
+            std::error_code ec;
+            std::filesystem::remove_all(shard.dir, ec);
+        }
+    };
+    try {
+        for (std::size_t i = 0; i < others.size(); ++i) {
+            Shard& shard = others[i];
+            shard.files = std::move(runs[i + 1]);
+            shard.dir = sibling(dir, ".shard-" + std::to_string(i + 1));
+            std::error_code ec;
+            std::filesystem::remove_all(shard.dir, ec);  // left over by a crash
+            shard.impl = std::make_unique<Impl>();
+            shard.impl->dir = shard.dir;
+            shard.impl->options = options;
+            // Asked and told on the calling thread only (add_sharded's `stop` and `told`).
+            shard.impl->options.should_stop = nullptr;
+            shard.impl->options.on_file = nullptr;
+            shard.impl->db =
+                Xapian::WritableDatabase(shard.dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            shard.impl->db.set_metadata(detail::schema::version_key, detail::schema::version);
+            detail::schema::record_thesaurus(shard.impl->db, true);
+        }
+        for (auto& shard : others) {
+            running.push_back(std::async(std::launch::async, [&shard, &stopping] {
+                shard.impl->add_in_order(
+                    shard.files, shard.report, [&] { return stopping.load(); },
+                    [&](const std::filesystem::path& file, FileStatus status) {
+                        shard.handled.emplace_back(file, status);
+                    });
+                shard.impl->commit();
+            }));
+        }
+        const auto stop_all = [&] {
+            if (stop()) stopping = true;
+            return stopping.load();
+        };
+        add_in_order(runs.front(), report, stop_all, told);
+        commit();
+        for (auto& r : running) {
+            while (r.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
+                stop_all();
+            }
+        }
+        for (auto& r : running) r.get();  // rethrows a shard's failure
+        if (report.stopped) {
+            // Out quickly, and with the files before the stop in order, as on one thread: the
+            // later shards are dropped and the next run indexes their files.
+            finish();
+            return;
+        }
+
+        // A later run's input that an earlier run would have decided otherwise.
+        bool conflict = false;
+        const auto earlier_has = [&](std::size_t shard, const std::string& term) {
+            if (db.term_exists(term)) return true;
+            for (std::size_t j = 0; j < shard; ++j) {
+                if (others[j].impl->db.term_exists(term)) return true;
+            }
+            return false;
+        };
+        for (std::size_t i = 0; i < others.size() && !conflict; ++i) {
+            const Xapian::WritableDatabase& later = others[i].impl->db;
+            for (const char* prefix :
+                 {detail::schema::id, detail::schema::document, detail::schema::source}) {
+                for (auto t = later.allterms_begin(prefix);
+                     t != later.allterms_end(prefix) && !conflict; ++t) {
+                    conflict = earlier_has(i, *t);
+                }
+            }
+            for (const auto& id : others[i].impl->deleted_ids) {
+                conflict = conflict || earlier_has(i, detail::document_term(id));
+            }
+        }
+        if (conflict) {
+            std::vector<std::filesystem::path> rest;
+            for (auto& shard : others) {
+                rest.insert(rest.end(), shard.files.begin(), shard.files.end());
+            }
+            finish();
+            add_read_ahead(rest, shards, report, stop, told);
+            return;
+        }
+        std::vector<std::filesystem::path> dirs;
+        for (auto& shard : others) {
+            shard.impl->db.close();
+            dirs.push_back(shard.dir);
+        }
+        if (!rewrite_compacted(dirs)) {
+            // No atomic exchange here: the shards' documents are copied in instead.
+            for (const auto& shard_dir : dirs) {
+                const Xapian::Database from(shard_dir.string());
+                for (auto it = from.postlist_begin(""); it != from.postlist_end(""); ++it) {
+                    db.add_document(from.get_document(*it));
+                }
+                const std::string prefix = detail::schema::source_key_prefix;
+                for (auto key = from.metadata_keys_begin(prefix);
+                     key != from.metadata_keys_end(prefix); ++key) {
+                    db.set_metadata(*key, from.get_metadata(*key));
+                }
+                commit();
+            }
+        }
+    } catch (const Xapian::Error& e) {
+        finish();
+        throw translate(e, dir);
+    } catch (...) {
+        finish();
+        throw;
+    }
+    finish();
+    for (auto& shard : others) {
+        for (const auto& [file, status] : shard.handled) told(file, status);
+        merge(report, std::move(shard.report));
+    }
+}
+
+bool Index::compact() {
+    if (!impl_->changed_since_compaction) {
+        // As a compaction (of shards, by add_path()) wrote it: nothing to gain.
+        impl_->commit();
+        return true;
+    }
+    return impl_->rewrite_compacted({});
 }
 
 void Index::commit() { impl_->commit(); }

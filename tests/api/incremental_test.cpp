@@ -257,6 +257,7 @@ TEST_CASE("records are committed in batches of the configured size", "[increment
     }
     IndexOptions options;
     options.batch_size = 3;
+    options.threads = 1;  // a new index built on several threads is written in shards
     std::vector<std::size_t> visible;
     options.on_file = [&](const std::filesystem::path&, FileStatus) {
         visible.push_back(Searcher(dir / "db").record_count());
@@ -277,6 +278,7 @@ TEST_CASE("a batch also ends once its files hold batch_bytes", "[incremental][ba
     IndexOptions options;
     options.batch_size = 100;
     options.batch_bytes = 2 * file_size;  // every second file
+    options.threads = 1;
     std::vector<std::size_t> visible;
     options.on_file = [&](const std::filesystem::path&, FileStatus) {
         visible.push_back(Searcher(dir / "db").record_count());
@@ -294,6 +296,7 @@ TEST_CASE("should_stop ends indexing between files with the work done committed"
                   study("STOP-" + std::to_string(i), "Stop"));
     }
     IndexOptions options;
+    options.threads = 1;  // several: tests/api/parallel_index_test.cpp
     int handled = 0;
     options.on_file = [&](const std::filesystem::path&, FileStatus) { ++handled; };
     options.should_stop = [&] { return handled == 4; };

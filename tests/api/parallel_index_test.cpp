@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -110,9 +111,10 @@ TEST_CASE("several threads skip unchanged files and re-index changed ones", "[pa
     CHECK(test::search_ids(Searcher(dir / "db"), "changed") == std::vector<std::string>{"PAR-3"});
 }
 
-TEST_CASE("stopping parallel indexing leaves only whole files, those before the stop",
-          "[parallel][stop]") {
-    test::TempDir dir;
+namespace {
+
+// Thirty two-speech transcripts, tree/f00.xml .. tree/f29.xml.
+void write_transcripts(const test::TempDir& dir) {
     for (int i = 0; i < 30; ++i) {
         const std::string n = (i < 10 ? "0" : "") + std::to_string(i);
         dir.write("tree/f" + n + ".xml", R"(<transcript id="STOP-)" + n + R"(">
@@ -120,20 +122,31 @@ TEST_CASE("stopping parallel indexing leaves only whole files, those before the 
   <session id="s"><speech speaker="A"><p>one</p></speech><speech speaker="B"><p>two</p></speech>
   </session></transcript>)");
     }
+}
+
+}  // namespace
+
+TEST_CASE("stopping parallel indexing leaves only whole files, those before the stop",
+          "[parallel][stop]") {
+    test::TempDir dir;
+    write_transcripts(dir);
+    // Not a new index: files are written in input order (a new one is built in shards).
+    dir.write("other/seed.xml", study("SEED", "Already there"));
     IndexOptions options;
     options.threads = 4;
     options.batch_size = 4;
     int handled = 0;
     options.on_file = [&](const std::filesystem::path&, FileStatus) { ++handled; };
-    options.should_stop = [&] { return handled == 9; };
+    options.should_stop = [&] { return handled == 10; };
     {
         Index index(dir / "db", options);
+        index.add_path(dir / "other");
         const auto report = index.add_path(dir / "tree");
         CHECK(report.stopped);
         CHECK(report.files_indexed == 9);
     }
     // Every transcript is whole (both speeches), and only the first nine are there.
-    std::set<std::string> expected;
+    std::set<std::string> expected{"SEED"};
     for (int i = 0; i < 9; ++i) {
         const std::string n = "0" + std::to_string(i);
         expected.insert("STOP-" + n + "/s/1");
@@ -143,11 +156,105 @@ TEST_CASE("stopping parallel indexing leaves only whole files, those before the 
     CHECK(std::set<std::string>(ids.begin(), ids.end()) == expected);
 }
 
+TEST_CASE("stopping a new index built in shards keeps the files before the stop, in order",
+          "[parallel][stop]") {
+    test::TempDir dir;
+    write_transcripts(dir);
+    IndexOptions options;
+    options.threads = 4;
+    options.batch_size = 2;
+    int handled = 0;
+    options.on_file = [&](const std::filesystem::path&, FileStatus) { ++handled; };
+    // The calling thread's run is the first quarter of the files: it stops after three, while
+    // the other shards are writing theirs.
+    options.should_stop = [&] { return handled == 3; };
+    IndexReport report;
+    {
+        Index index(dir / "db", options);
+        report = index.add_path(dir / "tree");
+    }
+    CHECK(report.stopped);
+    CHECK(report.files_indexed == 3);
+    CHECK(handled == 3);
+    std::set<std::string> expected;
+    for (int i = 0; i < 3; ++i) {
+        expected.insert("STOP-0" + std::to_string(i) + "/s/1");
+        expected.insert("STOP-0" + std::to_string(i) + "/s/2");
+    }
+    const auto ids = all_ids(dir / "db");
+    CHECK(std::set<std::string>(ids.begin(), ids.end()) == expected);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.shard-1"));
+    // The next run finishes the job.
+    options.should_stop = nullptr;
+    Index index(dir / "db", options);
+    CHECK(index.add_path(dir / "tree").files_added == 27);
+    CHECK(index.record_count() == 60);
+}
+
+TEST_CASE("a new index built in shards decides taken ids as one writer would", "[parallel]") {
+    test::TempDir dir;
+    for (int i = 0; i < 20; ++i) {
+        const std::string n = (i < 10 ? "0" : "") + std::to_string(i);
+        dir.write("tree/f" + n + ".xml", study("PAR-" + n, "Parallel " + n));
+    }
+    // The last file, in the second shard, takes the id of the first, in the first shard.
+    dir.write("tree/f20.xml", study("PAR-00", "Thief of an id"));
+    IndexOptions options;
+    options.threads = 2;
+    std::vector<std::filesystem::path> order;
+    options.on_file = [&](const std::filesystem::path& file, FileStatus) {
+        order.push_back(file.filename());
+    };
+    Index index(dir / "db", options);
+    const auto report = index.add_path(dir / "tree");
+    CHECK(report.files_added == 20);
+    CHECK(report.files_rejected == 1);
+    REQUIRE(report.diagnostics.size() == 1);
+    CHECK(report.diagnostics[0].path.filename() == "f20.xml");
+    CHECK_THAT(report.diagnostics[0].message, Catch::Contains("f00.xml"));
+    REQUIRE(order.size() == 21);
+    CHECK(order.front() == "f00.xml");
+    CHECK(order.back() == "f20.xml");
+    CHECK(std::is_sorted(order.begin(), order.end()));
+    index.commit();
+    CHECK(index.record_count() == 20);
+    CHECK(test::search_ids(Searcher(dir / "db"), "thief").empty());
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.shard-1"));
+}
+
+TEST_CASE("a deletion in a later shard removes a document of an earlier one", "[parallel]") {
+    test::TempDir dir;
+    const auto oai = test::data_dir / "external" / "oai";
+    std::filesystem::create_directories(dir / "tree");
+    std::filesystem::copy_file(oai / "rcaap_pt_ListRecords_2015-12-26_page1.xml",
+                               dir / "tree" / "a-page1.xml");
+    for (int i = 0; i < 10; ++i) {
+        dir.write("tree/b" + std::to_string(i) + ".xml",
+                  study("DEL-" + std::to_string(i), "Filler " + std::to_string(i)));
+    }
+    std::filesystem::copy_file(test::data_dir / "formats" / "oai" / "deleted_page3.xml",
+                               dir / "tree" / "z-deleted.xml");
+    for (const unsigned threads : {1u, 2u}) {
+        IndexOptions options;
+        options.threads = threads;
+        Index index(dir / ("db-" + std::to_string(threads)), options);
+        CHECK(index.add_path(dir / "tree").errors == 0);
+    }
+    CHECK(all_ids(dir / "db-2") == all_ids(dir / "db-1"));
+    const Searcher searcher(dir / "db-2");
+    CHECK(searcher.record_count() > 100);
+    CHECK_FALSE(searcher.find("oai:repositorio-aberto.up.pt:10216_11441"));
+    CHECK(searcher.find("oai:repositorio-aberto.up.pt:10216_12148"));
+    CHECK(searcher.find("DEL-9"));
+}
+
 TEST_CASE("a compacted index is smaller and finds the same", "[compact]") {
     test::TempDir dir;
     {
         IndexOptions options;
         options.batch_size = 3;
+        // One thread: a new index built on several is compacted already.
+        options.threads = 1;
         Index index(dir / "db", options);
         index.add_path(test::corpus_dir);
         Index reference(dir / "reference", options);

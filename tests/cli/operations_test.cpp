@@ -345,7 +345,9 @@ TEST_CASE("hub-index compacts the index it creates, and on request", "[cli][comp
         return bytes;
     };
     const std::string corpus = test::corpus_dir.string();
-    CHECK(run({"--db", db, "--quiet", "--no-compact", "--batch-size", "2", corpus}) == 0);
+    // One thread: a new index built on several is merged from shards, compacted already.
+    CHECK(run({"--db", db, "--quiet", "--no-compact", "--threads", "1", "--batch-size", "2",
+               corpus}) == 0);
     const auto loose = size();
     CHECK(run({"--db", db, "--quiet", "--compact", corpus}) == 0);
     CHECK(size() < loose);
@@ -356,4 +358,8 @@ TEST_CASE("hub-index compacts the index it creates, and on request", "[cli][comp
     const std::string fresh = (dir / "fresh").string();
     CHECK(run({"--db", fresh, "--quiet", "--threads", "1", corpus}) == 0);
     CHECK(test::search_ids(hubsearch::Searcher(fresh), "competency model", 50) == found);
+    const std::string shards = (dir / "shards").string();
+    CHECK(run({"--db", shards, "--quiet", "--threads", "2", "--no-compact", corpus}) == 0);
+    CHECK(test::search_ids(hubsearch::Searcher(shards), "competency model", 50) == found);
+    CHECK_FALSE(std::filesystem::exists(dir / "shards.shard-1"));
 }
