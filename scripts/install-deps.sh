@@ -5,7 +5,8 @@
 set -eu
 
 packages="build-essential cmake pkg-config libxapian-dev libpugixml-dev
-libboost-program-options-dev nlohmann-json3-dev catch2 libpoppler-cpp-dev libuchardet-dev"
+libboost-program-options-dev nlohmann-json3-dev catch2 libpoppler-cpp-dev libuchardet-dev
+libjemalloc-dev"
 
 missing=""
 for p in $packages; do
