@@ -9,7 +9,9 @@
 #include "index/record_codec.hpp"
 #include "index/schema.hpp"
 
+#include <cstdint>
 #include <functional>
+#include <limits>
 
 namespace hubsearch::detail {
 namespace {
@@ -27,6 +29,18 @@ std::string boolean_term(const char* prefix, std::string_view value) {
     std::string term = prefix + std::string(value);
     if (term.size() > 240) term.resize(240);
     return term;
+}
+
+// Pads `doc`, whose concept set terms add up to `set_wdf`, to schema::length_scale times its
+// length without them. A record whose set terms are longer than that stays unpadded, a little
+// longer than scaled.
+void scale_length(Xapian::Document& doc, Xapian::termcount set_wdf) {
+    Xapian::termcount length = 0;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) length += it.get_wdf();
+    const std::uint64_t scaled = std::uint64_t{length - set_wdf} * schema::length_scale;
+    if (scaled > length && scaled <= std::numeric_limits<Xapian::termcount>::max()) {
+        doc.add_term(schema::length_padding, static_cast<Xapian::termcount>(scaled - length));
+    }
 }
 
 }  // namespace
@@ -161,7 +175,7 @@ Xapian::Document DocumentBuilder::build(const Record& record, const std::string&
     doc.add_value(schema::slot_year, Xapian::sortable_serialise(record.year));
     doc.add_value(schema::slot_date, record.date);
     doc.add_value(schema::slot_facets, facet_value(record));
-    tagger_.add_terms_to(doc);
+    scale_length(doc, tagger_.add_terms_to(doc));
     doc.set_data(encode_record(record));
     // The generator holds a reference to the document, and reference counts are not atomic:
     // drop it here, so that the writer thread owns the document alone.

@@ -11,7 +11,7 @@
 namespace hubsearch::detail::schema {
 
 /// Bump when a change makes older indexes unreadable; Index and Searcher refuse a mismatch.
-inline constexpr const char* version = "2";
+inline constexpr const char* version = "3";
 inline constexpr const char* version_key = "hubsearch:schema";
 /// Per source file: "hubsearch:source:" + 16 hex digits (FNV-1a of its XSRC term) holds the
 /// content hash that makes indexing incremental, the source key and the path as listed, each
@@ -33,7 +33,17 @@ inline constexpr const char* year = "XYEAR";        ///< Four-digit year.
 inline constexpr const char* language = "L";        ///< Language code.
 /// Thesaurus concept named in the text (any of its names, in any of the three languages), with
 /// wdf = the weighted count of those names: "XC" + concept id (ids of topics are "topic:ID").
+/// Also "XC" + the id of a concept set (ConceptSet) that has a member named, with wdf = the sum
+/// of its members'.
 inline constexpr const char* concept = "XC";
+
+/// Every record's length (Xapian's: the sum of its terms' wdf) is length_scale times the length
+/// it has without its concept set terms, this term's wdf making up the difference. Set terms
+/// count a record's concepts again, which would lengthen records unevenly and move BM25's
+/// length normalisation, hence every ranking; scaled by a power of two, BM25's length over
+/// average length is the same double as without them.
+inline constexpr const char* length_padding = "XLENGTH";
+inline constexpr Xapian::termcount length_scale = 8;
 
 // Free-text field prefixes, searchable as field:word.
 inline constexpr const char* title = "S";           ///< title: study title

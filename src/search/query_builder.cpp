@@ -231,7 +231,11 @@ Xapian::Query QueryBuilder::concept_unit(const ThesaurusMatch& match,
     std::vector<Xapian::Query> alternatives;
     if (concept_terms_) {
         // The index counted every name of each concept, the query's own words included, in a
-        // term of its own: one posting list per concept.
+        // term of its own: one posting list per concept. Concepts that the words name together
+        // have a term for the set too, with the wdf their terms' synonym would have.
+        if (const ConceptSet* set = Thesaurus::instance().set_of(match.concepts)) {
+            return Xapian::Query(schema::concept + std::string(set->id));
+        }
         for (const ThesaurusConcept* concept : match.concepts) {
             alternatives.emplace_back(schema::concept + std::string(concept->id));
         }

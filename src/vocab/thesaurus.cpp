@@ -22,8 +22,15 @@ Thesaurus::Thesaurus() {
         fingerprint_ =
             data.substr(fingerprint_line.size(), data.find('\n') - fingerprint_line.size());
     }
+    // The terms come first, then the concept sets (thesaurus_compiler.cpp).
+    constexpr std::string_view sets_line = "\n#sets\n";
+    const auto sets_start = data.find(sets_line);
+    std::string_view set_rows =
+        sets_start == std::string_view::npos ? "" : data.substr(sets_start + sets_line.size());
+    data = data.substr(0, sets_start);
+
     std::map<std::string_view, std::size_t> index_of;
-    // Rows are CONCEPT, LANG and TEXT<TAB>STEMS (thesaurus_compiler.cpp).
+    // Rows are CONCEPT, LANG and TEXT<TAB>STEMS.
     for_each_tsv_row(data, [&](std::string_view id, std::string_view lang, std::string_view rest) {
         const auto tab = rest.find('\t');
         ThesaurusTerm term;
@@ -37,23 +44,45 @@ Thesaurus::Thesaurus() {
         }
         if (term.stems.empty()) return;
         auto [it, added] = index_of.emplace(id, concepts_.size());
-        if (added) concepts_.push_back({id, {}});
+        if (added) concepts_.push_back({id, {}, {}});
         concepts_[it->second].terms.push_back(std::move(term));
     });
+
+    // Rows are SET-ID<TAB>MEMBER<TAB>MEMBER...
+    while (!set_rows.empty()) {
+        const auto end = set_rows.find('\n');
+        std::string_view fields = set_rows.substr(0, end);
+        set_rows = end == std::string_view::npos ? "" : set_rows.substr(end + 1);
+        ConceptSet set;
+        set.id = fields.substr(0, fields.find('\t'));
+        while (fields.find('\t') != std::string_view::npos) {
+            fields = fields.substr(fields.find('\t') + 1);
+            const auto member = index_of.find(fields.substr(0, fields.find('\t')));
+            if (member != index_of.end()) set.members.push_back(&concepts_[member->second]);
+        }
+        if (set.members.size() > 1) sets_.push_back(std::move(set));
+    }
+    // Linked once both vectors are complete, as they point into each other.
+    for (const auto& set : sets_) {
+        for (const ThesaurusConcept* member : set.members) {
+            concepts_[static_cast<std::size_t>(member - concepts_.data())].sets.push_back(&set);
+        }
+    }
 }
 
-const std::vector<Thesaurus::TermRef>& Thesaurus::terms_starting_with(std::string_view lang,
-                                                                      std::string_view stem) const {
-    std::call_once(indexed_, [&] {
-        for (const auto& concept : concepts_) {
-            for (const auto& term : concept.terms) {
-                by_first_stem_[{term.lang, term.stems.front()}].push_back({&term, &concept});
-            }
+const ConceptSet* Thesaurus::set_of(const std::vector<const ThesaurusConcept*>& concepts) const {
+    if (concepts.size() < 2) return nullptr;
+    const auto is_one_of = [&](const ThesaurusConcept* member) {
+        return std::find(concepts.begin(), concepts.end(), member) != concepts.end();
+    };
+    // Sets are few and small, and any set of these concepts has the first one as a member.
+    for (const ConceptSet* set : concepts.front()->sets) {
+        if (set->members.size() == concepts.size() &&
+            std::all_of(set->members.begin(), set->members.end(), is_one_of)) {
+            return set;
         }
-    });
-    static const std::vector<TermRef> none;
-    const auto it = by_first_stem_.find({lang, stem});
-    return it == by_first_stem_.end() ? none : it->second;
+    }
+    return nullptr;
 }
 
 std::vector<ThesaurusMatch> Thesaurus::find(const std::vector<std::vector<std::string>>& word_forms,

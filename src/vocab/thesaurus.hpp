@@ -2,8 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +16,21 @@ struct ThesaurusTerm {
     std::vector<std::string_view> stems;  ///< One stem per word, by the stemmer of `lang`.
 };
 
+struct ConceptSet;
+
 /// A concept: the same idea named in English, Russian and Kazakh.
 struct ThesaurusConcept {
     std::string_view id;  ///< Concept id, or "topic:ID" for a topic of the vocabulary.
     std::vector<ThesaurusTerm> terms;
+    std::vector<const ConceptSet*> sets;  ///< The concept sets it is a member of.
+};
+
+/// Concepts that one query word can name together: each has a term with the same stems in one
+/// language (often a thesaurus concept and the topic of the same name). Records carry a term
+/// per set (schema::concept + id), so that such a query reads one posting list.
+struct ConceptSet {
+    std::string_view id;  ///< The members' ids, sorted, joined by '+' (thesaurus_compiler.cpp).
+    std::vector<const ThesaurusConcept*> members;
 };
 
 /// Where concepts were found in a query's words: every concept with a term spanning the same
@@ -48,26 +57,23 @@ public:
         const std::vector<std::vector<std::string>>& word_forms,
         const std::vector<std::string>& languages) const;
 
+    /// The concept set whose members are exactly `concepts` (in any order, as find() gives
+    /// them), or null when no set has those members.
+    [[nodiscard]] const ConceptSet* set_of(
+        const std::vector<const ThesaurusConcept*>& concepts) const;
+
+    /// Every concept, in the order of the data files.
+    [[nodiscard]] const std::vector<ThesaurusConcept>& concepts() const { return concepts_; }
+
     /// Identifies this thesaurus: an index records it when its concept terms come from it.
     [[nodiscard]] std::string_view fingerprint() const { return fingerprint_; }
-
-    /// A term and its concept, for finding terms in running text.
-    struct TermRef {
-        const ThesaurusTerm* term;
-        const ThesaurusConcept* concept;
-    };
-    /// The terms of language `lang` whose first word has the stem `stem` (built on first use).
-    [[nodiscard]] const std::vector<TermRef>& terms_starting_with(std::string_view lang,
-                                                                  std::string_view stem) const;
 
 private:
     Thesaurus();
 
     std::vector<ThesaurusConcept> concepts_;
+    std::vector<ConceptSet> sets_;
     std::string_view fingerprint_;
-    mutable std::once_flag indexed_;
-    mutable std::map<std::pair<std::string_view, std::string_view>, std::vector<TermRef>>
-        by_first_stem_;
 };
 
 }  // namespace hubsearch::detail
