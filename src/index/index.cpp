@@ -197,6 +197,13 @@ bool looks_like_pdf(std::string_view bytes, InputFormat format) {
            bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
+// The index directory with `suffix` added to its name: a sibling on the same file system.
+std::filesystem::path sibling(const std::filesystem::path& index_dir, const std::string& suffix) {
+    std::filesystem::path dir = index_dir.lexically_normal();
+    if (dir.filename().empty()) dir = dir.parent_path();
+    return dir.string() + suffix;
+}
+
 }  // namespace
 
 struct Index::Impl {
@@ -547,6 +554,26 @@ struct Index::Impl {
         }
     }
 
+    // Removes the shards of add_sharded() that a crash left beside the index: while we hold
+    // its lock, no one else is building any.
+    void remove_leftover_shards() const {
+        const std::filesystem::path index_dir = sibling(dir, "");
+        const std::string prefix = index_dir.filename().string() + ".shard-";
+        const std::filesystem::path parent =
+            index_dir.parent_path().empty() ? std::filesystem::path(".") : index_dir.parent_path();
+        std::error_code ec;
+        std::vector<std::filesystem::path> leftovers;
+        for (std::filesystem::directory_iterator it(parent, ec), end; !ec && it != end;
+             it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 &&
+                name.find_first_not_of("0123456789", prefix.size()) == std::string::npos) {
+                leftovers.push_back(it->path());
+            }
+        }
+        for (const auto& path : leftovers) std::filesystem::remove_all(path, ec);
+    }
+
     // True when nothing was ever indexed here: add_sharded() may build it.
     [[nodiscard]] bool is_new() const {
         const std::string prefix = detail::schema::source_key_prefix;
@@ -605,6 +632,7 @@ Index::Index(const std::filesystem::path& dir, const IndexOptions& options)
                                                 ec);
         }
         impl_->open(flags);
+        impl_->remove_leftover_shards();
         const std::string stored = impl_->db.get_metadata(detail::schema::version_key);
         const bool created = stored.empty() && impl_->db.get_doccount() == 0;
         if (created) {
@@ -791,13 +819,6 @@ void sync_path(const std::filesystem::path& path) {
     ::close(fd);
 }
 
-// The index directory with `suffix` added to its name: a sibling on the same file system.
-std::filesystem::path sibling(const std::filesystem::path& index_dir, const std::string& suffix) {
-    std::filesystem::path dir = index_dir.lexically_normal();
-    if (dir.filename().empty()) dir = dir.parent_path();
-    return dir.string() + suffix;
-}
-
 // The input files cut into at most `count` runs of about equal bytes, in order.
 std::vector<std::vector<std::filesystem::path>> runs_of_equal_bytes(
     const std::vector<std::filesystem::path>& files, unsigned count) {
@@ -917,8 +938,6 @@ void Index::Impl::add_sharded(const std::vector<std::filesystem::path>& files, u
             Shard& shard = others[i];
             shard.files = std::move(runs[i + 1]);
             shard.dir = sibling(dir, ".shard-" + std::to_string(i + 1));
-            std::error_code ec;
-            std::filesystem::remove_all(shard.dir, ec);  // left over by a crash
             shard.impl = std::make_unique<Impl>();
             shard.impl->dir = shard.dir;
             shard.impl->options = options;

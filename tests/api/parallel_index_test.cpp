@@ -300,3 +300,14 @@ TEST_CASE("compaction holds the write lock", "[compact][lock]") {
         CHECK(e.code() == Errc::locked);
     }
 }
+
+TEST_CASE("shards a crash left beside an index go when it is next opened for writing",
+          "[parallel]") {
+    test::TempDir dir;
+    { Index index(dir / "db"); }
+    dir.write("db.shard-1/postlist.glass", "left by a crash");
+    dir.write("db.shard-notes/keep.txt", "not a shard");
+    Index index(dir / "db");
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "db.shard-1"));
+    CHECK(std::filesystem::exists(dir.path() / "db.shard-notes" / "keep.txt"));
+}
