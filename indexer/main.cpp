@@ -139,8 +139,10 @@ int main(int argc, char** argv) {
          "reject a file with a study or speech holding more text than SIZE (default 16M)")  //
         ("compact",
          "rewrite the index compactly after indexing: smaller and quicker to search (done "
-         "anyway when this run creates the index)")                  //
-        ("no-compact", "do not compact the index this run creates")  //
+         "anyway when this run creates the index)")  //
+        ("no-compact",
+         "do not compact the index this run creates (one built on several threads is "
+         "compacted anyway: its shards are merged by a compaction)")  //
         ("follow-symlinks",
          "follow symbolic links to directories, and links leading out of the given PATHs")      //
         ("verbose,v", "print one line per file: added, updated, unchanged, rejected, removed")  //

@@ -4,6 +4,7 @@
 #include <hubsearch/version.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "fnv1a.hpp"
 #include "formats/input_files.hpp"
 #include "formats/read_input.hpp"
 #include "index/document_builder.hpp"
@@ -52,17 +53,6 @@ Error translate(const Xapian::Error& e, const std::filesystem::path& dir) {
         return Error(Errc::not_found, message, dir);
     }
     return Error(Errc::io, message, dir);
-}
-
-// FNV-1a, 64 bits: stable across compilers and runs (unlike std::hash), and enough to tell a
-// changed file from an unchanged one (an accidental collision has odds of 2^-64 per change).
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t hash = 0xcbf29ce484222325u;
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3u;
-    }
-    return hash;
 }
 
 std::string hex64(std::uint64_t value) {
@@ -119,11 +109,12 @@ struct SourceEntry {
     }
 };
 
-// The stamp of a file read on an input's behalf: its content hash, or "missing".
+// The stamp of a file read on an input's behalf: its content hash, or "missing". FNV-1a is
+// enough to tell a changed file from an unchanged one (odds of 2^-64 per change).
 std::string file_stamp(const std::filesystem::path& path, std::size_t max_bytes) {
     try {
         const std::string bytes = detail::read_file(path, max_bytes);
-        return hex64(fnv1a(bytes)) + " " + std::to_string(bytes.size());
+        return hex64(detail::fnv1a(bytes)) + " " + std::to_string(bytes.size());
     } catch (const detail::InputError&) {
         return "missing";
     }
@@ -132,7 +123,7 @@ std::string file_stamp(const std::filesystem::path& path, std::size_t max_bytes)
 // The metadata key of the source whose records carry `source_term`. Derived from the term, so
 // that a record leads to its source's entry; hashed, so that long paths fit Xapian's key limit.
 std::string source_meta_key(std::string_view source_term) {
-    return detail::schema::source_key_prefix + hex64(fnv1a(source_term));
+    return detail::schema::source_key_prefix + hex64(detail::fnv1a(source_term));
 }
 
 // The bytes of text a record holds, checked against IndexOptions::max_record_bytes.
@@ -217,15 +208,16 @@ struct Index::Impl {
     mutable std::size_t auto_batch_files = 0;  // 0: to be chosen (see batch_files())
     // False once the index is as a compaction wrote it, until it is written to again.
     bool changed_since_compaction = true;
-    // The document ids the inputs written so far asked to delete: a shard's deletions must
-    // reach the shards before it (see add_sharded()).
+    // A shard of add_sharded() keeps the document ids its inputs asked to delete, which must
+    // reach the shards before it.
+    bool is_shard = false;
     std::vector<std::string> deleted_ids;
 
     // The content part of a file's stamp, plus what decides how it is read: a new library
     // version (with fixed readers or vocabularies) or another forced format re-reads every
     // file once.
     [[nodiscard]] std::string stamp(std::string_view bytes) const {
-        return hex64(fnv1a(bytes)) + " " + std::to_string(bytes.size()) + " hubsearch " +
+        return hex64(detail::fnv1a(bytes)) + " " + std::to_string(bytes.size()) + " hubsearch " +
                version() + " schema " + detail::schema::version + " format " +
                std::to_string(static_cast<int>(options.format));
     }
@@ -451,7 +443,7 @@ struct Index::Impl {
                 db.delete_document(p.term);
                 for (const auto& id : p.input.deleted_document_ids) {
                     db.delete_document(detail::document_term(id));
-                    deleted_ids.push_back(id);
+                    if (is_shard) deleted_ids.push_back(id);
                 }
                 auto built = p.documents.begin();
                 for (const auto& document : p.input.documents) {
@@ -940,6 +932,7 @@ void Index::Impl::add_sharded(const std::vector<std::filesystem::path>& files, u
             shard.dir = sibling(dir, ".shard-" + std::to_string(i + 1));
             shard.impl = std::make_unique<Impl>();
             shard.impl->dir = shard.dir;
+            shard.impl->is_shard = true;
             shard.impl->options = options;
             // Asked and told on the calling thread only (add_sharded's `stop` and `told`).
             shard.impl->options.should_stop = nullptr;

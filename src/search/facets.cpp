@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "search/facets.hpp"
 
+#include "fnv1a.hpp"
 #include "index/schema.hpp"
 #include "search/docid_range.hpp"
 #include "search/in_parallel.hpp"
@@ -11,29 +12,20 @@
 namespace hubsearch::detail {
 namespace {
 
-constexpr std::uint64_t fnv_offset = 0xcbf29ce484222325u;
-constexpr std::uint64_t fnv_prime = 0x100000001b3u;
-
-// FNV-1a: inline and byte by byte, cheaper than std::hash on these 3–20 byte lines.
-std::uint64_t hash_of(std::string_view line) {
-    std::uint64_t hash = fnv_offset;
-    for (const char c : line) hash = (hash ^ static_cast<unsigned char>(c)) * fnv_prime;
-    return hash;
-}
-
-// Calls `line(text, hash_of(text))` for every non-empty line of a packed facet value, hashing
+// Calls `line(text, fnv1a(text))` for every non-empty line of a packed facet value, hashing
 // while it scans: this runs for every line of every match.
 template <typename Line>
 void for_each_line(std::string_view packed, Line line) {
     std::size_t start = 0;
-    std::uint64_t hash = fnv_offset;
+    // FNV-1a, inline and byte by byte: cheaper than std::hash on these 3–20 byte lines.
+    std::uint64_t hash = fnv1a_offset;
     for (std::size_t i = 0; i <= packed.size(); ++i) {
         if (i == packed.size() || packed[i] == '\n') {
             if (i > start + 1) line(packed.substr(start, i - start), hash);
             start = i + 1;
-            hash = fnv_offset;
+            hash = fnv1a_offset;
         } else {
-            hash = (hash ^ static_cast<unsigned char>(packed[i])) * fnv_prime;
+            hash = fnv1a_add(hash, packed[i]);
         }
     }
 }
@@ -154,7 +146,7 @@ void FacetCounter::merge(const FacetCounter& other) {
     // Counted from another table: by the lines themselves.
     for (std::size_t id = 0; id < other.by_id_.size(); ++id) {
         const std::string& line = other.table_->lines()[id];
-        if (other.by_id_[id] != 0) add(line, hash_of(line), other.by_id_[id]);
+        if (other.by_id_[id] != 0) add(line, fnv1a(line), other.by_id_[id]);
     }
 }
 

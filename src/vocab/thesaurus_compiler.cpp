@@ -15,6 +15,7 @@
 
 #include "analysis/kazakh_stemmer.hpp"
 #include "analysis/normalize.hpp"
+#include "fnv1a.hpp"
 #include "vocab/tsv.hpp"
 
 #include <xapian.h>
@@ -45,15 +46,6 @@ Xapian::Stem stemmer_for(std::string_view lang) {
     throw std::runtime_error("unknown thesaurus language \"" + std::string(lang) + "\"");
 }
 
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t hash = 0xcbf29ce484222325u;
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3u;
-    }
-    return hash;
-}
-
 // The id of a set of concepts: its members' ids, sorted, joined by '+' (which no concept id
 // has). Records carry it as a term, so an id too long for Xapian (245 bytes with the "XC"
 // prefix; 240 as other terms) becomes "+" and the hash of that join.
@@ -68,7 +60,7 @@ std::string set_id(const std::set<std::string>& members) {
     constexpr std::size_t max_id_bytes = 240 - 2;
     if (joined.size() <= max_id_bytes) return joined;
     std::ostringstream hashed;
-    hashed << '+' << std::hex << fnv1a(joined);
+    hashed << '+' << std::hex << hubsearch::detail::fnv1a(joined);
     return hashed.str();
 }
 
@@ -114,7 +106,7 @@ int main(int argc, char** argv) {
         }
         const std::string rows = out.str();
         std::ofstream(argv[3], std::ios::binary)
-            << "#fingerprint\t" << std::hex << fnv1a(rows) << "\n"
+            << "#fingerprint\t" << std::hex << hubsearch::detail::fnv1a(rows) << "\n"
             << rows;
     } catch (const std::exception& e) {
         std::cerr << "thesaurus_compiler: " << e.what() << '\n';
